@@ -1,0 +1,46 @@
+"""socialapp: run live conference socials from a laptop, a projector and everyone's phone."""
+
+import os
+import warnings
+
+from flask import Flask
+
+from . import config
+
+
+def create_app(test_config=None):
+    # We know eventlet is in maintenance mode (see docs/deploy.md); gevent is one setting away.
+    warnings.filterwarnings("ignore", message=r"\s*Eventlet is deprecated")
+    instance = os.environ.get("SOCIALAPP_INSTANCE_PATH")
+    app = Flask(
+        __name__,
+        instance_relative_config=True,
+        instance_path=os.path.abspath(instance) if instance else None,
+    )
+    os.makedirs(app.instance_path, exist_ok=True)
+    config.load(app, test_config)
+
+    from . import database
+    from .extensions import csrf, db, migrate, socketio
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=os.path.join(os.path.dirname(__file__), "migrations"))
+    csrf.init_app(app)
+    socketio.init_app(
+        app,
+        async_mode=app.config["ASYNC_MODE"],
+        message_queue=app.config["MESSAGE_QUEUE"] or None,
+        max_http_buffer_size=app.config["MAX_MESSAGE_BYTES"],
+        cors_allowed_origins=app.config.get("CORS_ORIGINS"),
+    )
+    database.init_app(app)
+
+    from . import cli, realtime, security, sweeper  # noqa: F401  (registers handlers)
+    from .web import attendee, display, host, main
+
+    for bp in (main.bp, attendee.bp, host.bp, display.bp):
+        app.register_blueprint(bp)
+    security.init_app(app)
+    cli.init_app(app)
+    sweeper.init_app(app)
+    return app

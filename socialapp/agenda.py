@@ -1,0 +1,248 @@
+"""The segment engine: which segment is live, and the host's start/pause/extend/next commands.
+
+Commands here follow the shape of segment commands (base.Ctx in, base.Change out): they
+change models but never commit or emit; the command layer does both.
+"""
+
+import json
+
+from . import clock
+from .errors import CommandError
+from .models import Segment
+from .segments import KINDS
+from .segments.base import ALL, Change, boolean, command, integer, text
+
+COMMANDS = {}
+MAX_SEGMENTS = 30
+
+
+def live(ctx):
+    seg = ctx.event.live_segment
+    if seg is None:
+        raise CommandError("No segment is live. Start one first.")
+    return seg
+
+
+def segment_by_id(event, segment_id):
+    if isinstance(segment_id, bool) or not isinstance(segment_id, int):
+        raise CommandError("Unknown segment.", "not_found")
+    seg = next((s for s in event.segments if s.id == segment_id), None)
+    if seg is None:
+        raise CommandError("Unknown segment.", "not_found")
+    return seg
+
+
+def go_live(ctx, seg):
+    """End whatever is live, then make seg live with a fresh, running timer."""
+    current = ctx.event.live_segment
+    if current is not None and current.id != seg.id:
+        finish(ctx, current)
+    seg.status = "live"
+    seg.timer = clock.start(clock.new(seg.minutes * 60), ctx.now)
+    seg.started_at = seg.started_at or ctx.now
+    seg.ended_at = None
+    ctx.event.live_segment_id = seg.id
+    hook = getattr(KINDS[seg.kind], "on_start", None)
+    if hook:
+        hook(ctx.__class__(**{**ctx.__dict__, "segment": seg}))
+    return Change(personal=ALL)
+
+
+def finish(ctx, seg):
+    seg.timer = clock.stop(seg.timer, ctx.now)
+    seg.status = "done"
+    seg.ended_at = ctx.now
+    if ctx.event.live_segment_id == seg.id:
+        ctx.event.live_segment_id = None
+
+
+def neighbour(event, step):
+    segs = event.segments
+    cur = event.live_segment
+    if cur is None:
+        done = [i for i, s in enumerate(segs) if s.status == "done"]
+        index = (max(done) + 1) if done else 0
+        index = index if step > 0 else index - 1
+    else:
+        index = segs.index(cur) + step
+    return segs[index] if 0 <= index < len(segs) else None
+
+
+@command(COMMANDS, "agenda.start")
+def start(ctx, args):
+    """Start the live segment's timer, or go live with the next segment."""
+    seg = ctx.event.live_segment
+    if seg is None:
+        nxt = neighbour(ctx.event, +1)
+        if nxt is None:
+            raise CommandError("The agenda is finished: there is no next segment.")
+        return go_live(ctx, nxt)
+    seg.timer = (
+        clock.resume(seg.timer, ctx.now)
+        if seg.timer.status == "paused"
+        else clock.start(seg.timer, ctx.now)
+    )
+    return Change()
+
+
+@command(COMMANDS, "agenda.pause")
+def pause(ctx, args):
+    seg = live(ctx)
+    seg.timer = clock.pause(seg.timer, ctx.now)
+    return Change()
+
+
+@command(COMMANDS, "agenda.resume")
+def resume(ctx, args):
+    seg = live(ctx)
+    seg.timer = clock.resume(seg.timer, ctx.now)
+    return Change()
+
+
+@command(COMMANDS, "agenda.extend")
+def extend(ctx, args):
+    seconds = integer(args, "seconds", lo=-3600, hi=3600)
+    seg = live(ctx)
+    seg.timer = clock.extend(seg.timer, seconds, ctx.now)
+    return Change()
+
+
+@command(COMMANDS, "agenda.end")
+def end(ctx, args):
+    finish(ctx, live(ctx))
+    return Change(personal=ALL)
+
+
+@command(COMMANDS, "agenda.next")
+def next_segment(ctx, args):
+    nxt = neighbour(ctx.event, +1)
+    if nxt is None:
+        if ctx.event.live_segment is None:
+            raise CommandError("The agenda is finished: there is no next segment.")
+        finish(ctx, ctx.event.live_segment)
+        return Change(personal=ALL)
+    return go_live(ctx, nxt)
+
+
+@command(COMMANDS, "agenda.prev")
+def prev_segment(ctx, args):
+    prv = neighbour(ctx.event, -1)
+    if prv is None:
+        raise CommandError("This is the first segment.")
+    return go_live(ctx, prv)
+
+
+@command(COMMANDS, "agenda.goto")
+def goto(ctx, args):
+    return go_live(ctx, segment_by_id(ctx.event, args.get("segment_id")))
+
+
+@command(COMMANDS, "event.settings")
+def settings(ctx, args):
+    for key in ("show_count", "auto_advance", "chime"):
+        value = boolean(args, key, required=False)
+        if value is not None:
+            setattr(ctx.event, key, value)
+    return Change()
+
+
+# --- editing the agenda (also reached through the host panel's forms) ---
+
+
+def clean_segment_fields(args, partial=False):
+    """Validated title, instructions, minutes, kind and settings from a payload."""
+    out = {}
+    if "kind" in args or not partial:
+        if args.get("kind") not in KINDS:
+            raise CommandError("Unknown segment kind.")
+        out["kind"] = args["kind"]
+    if "title" in args or not partial:
+        out["title"] = text(args, "title", max_len=120)
+    if "instructions" in args:
+        out["instructions"] = text(args, "instructions", max_len=2000, min_len=0)
+    if "minutes" in args or not partial:
+        out["minutes"] = integer(args, "minutes", lo=1, hi=600)
+    if "settings" in args:
+        if not isinstance(args["settings"], dict):
+            raise CommandError("Settings must be an object.")
+        out["settings"] = args["settings"]
+    return out
+
+
+def apply_fields(seg, fields, now):
+    for key in ("kind", "title", "instructions"):
+        if key in fields:
+            setattr(seg, key, fields[key])
+    kind = KINDS[seg.kind]
+    if "settings" in fields or "kind" in fields:
+        merged = kind.default_settings() | fields.get("settings", seg.settings)
+        seg.settings_json = json.dumps(kind.clean_settings(merged))
+    if "minutes" in fields:
+        delta = (fields["minutes"] - seg.minutes) * 60
+        seg.minutes = fields["minutes"]
+        if seg.status == "live" or seg.timer_status != "idle":
+            seg.timer = clock.extend(seg.timer, delta, now)
+
+
+@command(COMMANDS, "agenda.add")
+def add(ctx, args):
+    if len(ctx.event.segments) >= MAX_SEGMENTS:
+        raise CommandError(f"An agenda can hold at most {MAX_SEGMENTS} segments.")
+    fields = clean_segment_fields(args)
+    seg = Segment(
+        kind=fields["kind"],
+        title=fields["title"],
+        minutes=fields["minutes"],
+        instructions=fields.get("instructions", ""),
+        settings_json="{}",
+    )
+    seg.position = len(ctx.event.segments)
+    apply_fields(seg, fields, ctx.now)
+    ctx.event.segments.append(seg)
+    return Change(result={"segment_position": seg.position})
+
+
+@command(COMMANDS, "agenda.update")
+def update(ctx, args):
+    seg = segment_by_id(ctx.event, args.get("segment_id"))
+    fields = clean_segment_fields(args, partial=True)
+    if "kind" in fields and fields["kind"] != seg.kind and seg.status != "pending":
+        raise CommandError("A segment that has started cannot change its kind.")
+    apply_fields(seg, fields, ctx.now)
+    return Change(personal=ALL if seg.status == "live" else set())
+
+
+@command(COMMANDS, "agenda.remove")
+def remove(ctx, args):
+    seg = segment_by_id(ctx.event, args.get("segment_id"))
+    if seg.status == "live":
+        raise CommandError("End the live segment before removing it.")
+    if seg.started_at is not None:
+        raise CommandError("This segment has already run; its data stays with the event.")
+    ctx.event.segments.remove(seg)
+    renumber(ctx.event.segments)
+    return Change()
+
+
+@command(COMMANDS, "agenda.move")
+def move(ctx, args):
+    seg = segment_by_id(ctx.event, args.get("segment_id"))
+    segs = list(ctx.event.segments)
+    to = integer(args, "to", lo=0, hi=len(segs) - 1, label="new position")
+    segs.remove(seg)
+    segs.insert(to, seg)
+    renumber(segs)
+    ctx.event.segments.sort(key=lambda s: s.position)
+    return Change()
+
+
+def renumber(segs):
+    for i, s in enumerate(segs):
+        s.position = i
+
+
+def sweep(ctx):
+    """Auto-advance: called for an event whose live timer ran out."""
+    if ctx.event.auto_advance:
+        return next_segment(ctx, {})
+    return None

@@ -1,0 +1,57 @@
+"""Who is who: host sessions, attendee identity, and the display's read-only access."""
+
+import hashlib
+import hmac
+
+from flask import session
+
+from .events import attendee_by_token
+
+REFUSED = {
+    "host": "This browser is not signed in as the host. Open the host link or type the host key.",
+    "attendee": "Join the event first: open the join link and type your name.",
+}
+
+
+def key_fingerprint(event):
+    """Stored in the host's session instead of the key; rotating the key ends old sessions."""
+    return hashlib.sha256(f"{event.id}:{event.host_key}".encode()).hexdigest()[:32]
+
+
+def check_host_key(event, key):
+    return isinstance(key, str) and hmac.compare_digest(key.encode(), event.host_key.encode())
+
+
+def sign_in_host(event):
+    session.permanent = True
+    session.setdefault("hosts", {})[str(event.id)] = key_fingerprint(event)
+    session.modified = True
+
+
+def is_host(event, sess=None):
+    sess = session if sess is None else sess
+    stored = (sess.get("hosts") or {}).get(str(event.id))
+    return isinstance(stored, str) and hmac.compare_digest(stored, key_fingerprint(event))
+
+
+def remember_attendee(event, attendee):
+    session.permanent = True
+    session.setdefault("attendees", {})[str(event.id)] = attendee.token
+    session.modified = True
+
+
+def current_attendee(event, sess=None):
+    sess = session if sess is None else sess
+    return attendee_by_token(event, (sess.get("attendees") or {}).get(str(event.id)))
+
+
+def socket_role(event, wanted, sess):
+    """(role, attendee) for a socket asking to be `wanted`, or (None, None) if refused."""
+    if wanted == "host":
+        return ("host", None) if is_host(event, sess) else (None, None)
+    if wanted == "attendee":
+        attendee = current_attendee(event, sess)
+        return ("attendee", attendee) if attendee else (None, None)
+    if wanted in (None, "display"):
+        return "display", None
+    return None, None

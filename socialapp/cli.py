@@ -1,0 +1,87 @@
+"""flask commands: create-event, demo."""
+
+import json
+
+import click
+from flask import current_app
+from sqlalchemy import select
+
+from . import urls
+from .errors import CommandError
+from .events import create_event, templates
+from .extensions import db
+from .models import Event
+
+DEMO_NAME = "Demo: Open Collaboration social"
+
+
+def event_links(event):
+    with current_app.test_request_context(base_url=urls.base_url()):
+        return {
+            "code": event.code,
+            "name": event.name,
+            "join_url": urls.join_url(event.code),
+            "host_url": urls.host_url(event),
+            "display_url": urls.display_url(event.code),
+        }
+
+
+def terminal_qr(url):
+    import io
+
+    import qrcode
+
+    qr = qrcode.QRCode(border=1)
+    qr.add_data(url)
+    out = io.StringIO()
+    qr.print_ascii(out=out, invert=True)
+    return out.getvalue()
+
+
+def print_links(links, qr=True):
+    click.echo(f"Event {links['name']!r}  code {links['code']}")
+    click.echo(f"  join    (phones)    {links['join_url']}")
+    click.echo(f"  host    (keep secret) {links['host_url']}")
+    click.echo(f"  display (projector) {links['display_url']}")
+    if qr:
+        click.echo(terminal_qr(links["join_url"]))
+
+
+@click.command("create-event")
+@click.argument("name")
+@click.option(
+    "--template", default="mlc-social", show_default=True, type=click.Choice(sorted(templates()))
+)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+def create_event_command(name, template, as_json):
+    """Create an event from an agenda template and print its links."""
+    try:
+        event = create_event(name, template)
+    except CommandError as exc:
+        raise click.ClickException(exc.message) from exc
+    links = event_links(event)
+    if as_json:
+        click.echo(
+            json.dumps({k: links[k] for k in ("code", "join_url", "host_url", "display_url")})
+        )
+    else:
+        print_links(links)
+
+
+def demo_event():
+    """The demo event, created once and reused on every start."""
+    event = db.session.scalar(
+        select(Event).where(Event.name == DEMO_NAME, Event.ended_at.is_(None)).limit(1)
+    )
+    return event or create_event(DEMO_NAME, "mlc-social")
+
+
+@click.command("demo")
+def demo_command():
+    """Create (or reuse) the demo event and print its links."""
+    print_links(event_links(demo_event()))
+
+
+def init_app(app):
+    for cmd in (create_event_command, demo_command):
+        app.cli.add_command(cmd)

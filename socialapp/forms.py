@@ -1,0 +1,54 @@
+"""WTForms forms: event creation, joining, host sign-in and agenda editing (CSRF via Flask-WTF)."""
+
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, NumberRange, Optional
+
+from .segments import KINDS
+
+
+class CreateEventForm(FlaskForm):
+    name = StringField("Event name", validators=[DataRequired(), Length(max=120)])
+    template = SelectField("Agenda", choices=[("mlc-social", "Open Collaboration social")])
+
+
+class JoinForm(FlaskForm):
+    name = StringField("Your name", validators=[DataRequired(), Length(max=80)])
+
+
+class HostKeyForm(FlaskForm):
+    key = StringField("Host key", validators=[DataRequired(), Length(max=200)])
+
+
+class SegmentForm(FlaskForm):
+    kind = SelectField("Kind", choices=[(k, m.LABEL) for k, m in KINDS.items()])
+    title = StringField("Title", validators=[DataRequired(), Length(max=120)])
+    instructions = TextAreaField("Instructions", validators=[Optional(), Length(max=2000)])
+    minutes = IntegerField("Minutes", validators=[DataRequired(), NumberRange(1, 600)])
+    prompts = TextAreaField(
+        "Prompt questions (one per line)", validators=[Optional(), Length(max=5000)]
+    )
+    speaker_minutes = IntegerField(
+        "Minutes per speaker", validators=[Optional(), NumberRange(1, 60)]
+    )
+
+    def payload(self):
+        """The agenda command payload this form stands for."""
+        settings = {}
+        if self.prompts.data is not None and self.kind.data == "icebreaker":
+            settings["prompts"] = [p.strip() for p in self.prompts.data.splitlines() if p.strip()]
+        if self.speaker_minutes.data and self.kind.data == "open_mic":
+            settings["speaker_minutes"] = self.speaker_minutes.data
+        out = {
+            "kind": self.kind.data,
+            "title": self.title.data,
+            "instructions": self.instructions.data or "",
+            "minutes": self.minutes.data,
+        }
+        return out | ({"settings": settings} if settings else {})
+
+
+class EventSettingsForm(FlaskForm):
+    show_count = BooleanField("Show the attendee count on the projector")
+    auto_advance = BooleanField("Move to the next segment when time is up")
+    chime = BooleanField("Chime on the projector when time is up")

@@ -1,0 +1,117 @@
+"""Core models: an event, its agenda of segments, its attendees, and applied client commands."""
+
+import json
+import time
+
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .. import clock
+from ..extensions import db
+
+
+def now():
+    return time.time()
+
+
+class Event(db.Model):
+    __tablename__ = "event"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(12), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    host_key: Mapped[str] = mapped_column(String(64))
+    template: Mapped[str] = mapped_column(String(40), default="")
+    created_at: Mapped[float] = mapped_column(default=now)
+    ended_at: Mapped[float | None] = mapped_column(default=None)
+    version: Mapped[int] = mapped_column(default=1)
+    show_count: Mapped[bool] = mapped_column(default=True)
+    auto_advance: Mapped[bool] = mapped_column(default=False)
+    chime: Mapped[bool] = mapped_column(default=True)
+    live_segment_id: Mapped[int | None] = mapped_column(
+        ForeignKey("segment.id", use_alter=True, name="fk_event_live_segment"), default=None
+    )
+
+    segments: Mapped[list["Segment"]] = relationship(
+        back_populates="event",
+        order_by="Segment.position",
+        foreign_keys="Segment.event_id",
+        cascade="all, delete-orphan",
+    )
+
+    @property
+    def live_segment(self):
+        return next((s for s in self.segments if s.id == self.live_segment_id), None)
+
+
+class Segment(db.Model):
+    __tablename__ = "segment"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id"), index=True)
+    position: Mapped[int] = mapped_column(default=0)
+    kind: Mapped[str] = mapped_column(String(20))
+    title: Mapped[str] = mapped_column(String(120))
+    instructions: Mapped[str] = mapped_column(Text, default="")
+    minutes: Mapped[float] = mapped_column(default=10)
+    settings_json: Mapped[str] = mapped_column(Text, default="{}")
+    status: Mapped[str] = mapped_column(String(10), default="pending")  # pending | live | done
+    timer_status: Mapped[str] = mapped_column(String(10), default="idle")
+    timer_duration: Mapped[float] = mapped_column(default=0)
+    timer_ends_at: Mapped[float | None] = mapped_column(default=None)
+    timer_remaining: Mapped[float | None] = mapped_column(default=None)
+    started_at: Mapped[float | None] = mapped_column(default=None)
+    ended_at: Mapped[float | None] = mapped_column(default=None)
+
+    event: Mapped[Event] = relationship(back_populates="segments", foreign_keys=[event_id])
+
+    @property
+    def settings(self):
+        return json.loads(self.settings_json or "{}")
+
+    @settings.setter
+    def settings(self, value):
+        self.settings_json = json.dumps(value)
+
+    @property
+    def timer(self):
+        if self.timer_status == "idle" and self.timer_remaining is None:
+            return clock.new(self.minutes * 60)
+        return clock.Timer(
+            self.timer_status, self.timer_duration, self.timer_ends_at, self.timer_remaining
+        )
+
+    @timer.setter
+    def timer(self, t):
+        self.timer_status = t.status
+        self.timer_duration = t.duration
+        self.timer_ends_at = t.ends_at
+        self.timer_remaining = t.remaining
+
+
+class Attendee(db.Model):
+    __tablename__ = "attendee"
+    __table_args__ = (Index("ix_attendee_event_seen", "event_id", "last_seen"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id"), index=True)
+    token: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(40))
+    # Second, third... person of the same name in the event: screens show "Alex (2)".
+    name_no: Mapped[int] = mapped_column(default=1)
+    created_at: Mapped[float] = mapped_column(default=now)
+    last_seen: Mapped[float] = mapped_column(default=now)
+
+    @property
+    def label(self):
+        return self.name if self.name_no == 1 else f"{self.name} ({self.name_no})"
+
+
+class ClientCommand(db.Model):
+    """A client-made id per changing message: applied once however often it arrives."""
+
+    __tablename__ = "client_command"
+    __table_args__ = (UniqueConstraint("event_id", "actor", "cid"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id"))
+    actor: Mapped[str] = mapped_column(String(24))
+    cid: Mapped[str] = mapped_column(String(64))
+    result_json: Mapped[str] = mapped_column(Text, default="{}")
+    created_at: Mapped[float] = mapped_column(default=now)

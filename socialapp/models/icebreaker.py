@@ -1,0 +1,1 @@
+"""Models of the icebreaker segment kind (filled in by its own issue)."""

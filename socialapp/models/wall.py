@@ -1,0 +1,1 @@
+"""Models of the wall segment kind (filled in by its own issue)."""

@@ -1,0 +1,124 @@
+"""The state each role sees: one versioned snapshot, sent on connect and after every change.
+
+Screens render only from the last snapshot they got, so a reload, a reconnect, a late join or
+a server restart all come down to sending it again.
+"""
+
+import time
+
+from sqlalchemy import func, select
+
+from . import clock, urls
+from .extensions import db
+from .models import Attendee
+from .segments import KINDS
+from .segments.base import Ctx
+
+# A phone counts as present if it said hello (connect or heartbeat) within this window.
+PRESENCE_SECONDS = 75
+
+
+def present_count(event, now):
+    return db.session.scalar(
+        select(func.count(Attendee.id)).where(
+            Attendee.event_id == event.id, Attendee.last_seen > now - PRESENCE_SECONDS
+        )
+    )
+
+
+def timer_view(seg, now):
+    timer = seg.timer
+    return timer.to_dict() | {"phase": clock.phase(timer, now)}
+
+
+def agenda_view(event):
+    return [
+        {
+            "id": s.id,
+            "index": i,
+            "kind": s.kind,
+            "title": s.title,
+            "minutes": s.minutes,
+            "status": s.status,
+            "started_at": s.started_at,
+            "ended_at": s.ended_at,
+        }
+        for i, s in enumerate(event.segments)
+    ]
+
+
+def live_view(event, now):
+    seg = event.live_segment
+    if seg is None:
+        return None
+    return {
+        "id": seg.id,
+        "index": event.segments.index(seg),
+        "kind": seg.kind,
+        "title": seg.title,
+        "instructions": seg.instructions,
+        "timer": timer_view(seg, now),
+    }
+
+
+def public_state(event, now=None, count=None):
+    """What attendees and the projector see: identical for everyone in the room."""
+    now = now or time.time()
+    count = present_count(event, now) if count is None else count
+    seg = event.live_segment
+    ctx = Ctx(event, seg, now, role="display")
+    return {
+        "v": event.version,
+        "t": now,
+        "event": {
+            "code": event.code,
+            "name": event.name,
+            "join_url": urls.join_url(event.code),
+            "short_url": urls.short_url(event.code),
+            "qr_svg": f"/e/{event.code}/qr.svg",
+            "count": count if event.show_count else None,
+            "chime": event.chime,
+            "ended": event.ended_at is not None,
+        },
+        "agenda": agenda_view(event),
+        "live": live_view(event, now),
+        "kind": KINDS[seg.kind].public_view(ctx) if seg else {},
+    }
+
+
+def host_state(event, now=None, public=None):
+    """The public state plus what only the host sees (counts, settings, per-kind controls)."""
+    now = now or time.time()
+    public = public or public_state(event, now)
+    seg = event.live_segment
+    ctx = Ctx(event, seg, now, role="host")
+    return public | {
+        "host": {
+            "count": present_count(event, now),
+            "joined": db.session.scalar(
+                select(func.count(Attendee.id)).where(Attendee.event_id == event.id)
+            ),
+            "show_count": event.show_count,
+            "auto_advance": event.auto_advance,
+            "display_url": urls.display_url(event.code),
+            "segments": [
+                {"id": s.id, "instructions": s.instructions, "settings": s.settings}
+                for s in event.segments
+            ],
+            "kind": KINDS[seg.kind].host_view(ctx) if seg else {},
+        }
+    }
+
+
+def personal_state(event, attendee, now=None):
+    """What only this attendee sees: who they are, their group, their place in the bowl."""
+    now = now or time.time()
+    seg = event.live_segment
+    ctx = Ctx(event, seg, now, role="attendee", attendee=attendee)
+    return {
+        "v": event.version,
+        "id": attendee.id,
+        "name": attendee.name,
+        "label": attendee.label,
+        "kind": KINDS[seg.kind].personal_view(ctx, attendee) if seg else {},
+    }

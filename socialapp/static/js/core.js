@@ -1,0 +1,202 @@
+/* socialapp core: connection, clock sync, outbox, timers. Every screen renders only from the
+   last state the server sent; nothing here depends on having seen every message. */
+(function () {
+  "use strict";
+  const SA = (window.SA = window.SA || {});
+  SA.kinds = SA.kinds || {};
+  SA.offset = 0; // server time minus local time, in ms
+
+  /* Build DOM without ever parsing HTML: text typed by people stays text. */
+  SA.h = function (tag, attrs, ...children) {
+    const el = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v === null || v === undefined || v === false) continue;
+      if (k === "class") el.className = v;
+      else if (k.startsWith("on")) el.addEventListener(k.slice(2), v);
+      else if (k === "dataset") Object.assign(el.dataset, v);
+      else el.setAttribute(k, v === true ? "" : v);
+    }
+    for (const c of children.flat()) {
+      if (c === null || c === undefined || c === false) continue;
+      el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+    }
+    return el;
+  };
+  SA.$ = (sel, root) => (root || document).querySelector(sel);
+  SA.fill = function (el, ...children) {
+    el.replaceChildren(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
+    return el;
+  };
+  SA.now = () => Date.now() + SA.offset;
+
+  /* m:ss, overtime as +m:ss */
+  SA.fmt = function (seconds) {
+    const over = seconds < 0;
+    const s = over ? Math.floor(-seconds) : Math.ceil(seconds);
+    const m = Math.floor(s / 60);
+    return (over ? "+" : "") + m + ":" + String(s % 60).padStart(2, "0");
+  };
+  SA.remaining = function (timer) {
+    if (!timer) return null;
+    if (timer.status === "running") return timer.ends_at - SA.now() / 1000;
+    return timer.remaining !== null && timer.remaining !== undefined ? timer.remaining : timer.duration;
+  };
+  SA.phase = function (timer) {
+    if (!timer || timer.status !== "running") return timer ? timer.status : "idle";
+    const left = SA.remaining(timer);
+    return left <= 0 ? "time_up" : left <= 60 ? "last_minute" : "running";
+  };
+  const PHASE_WORDS = { paused: "Paused", time_up: "Time's up", last_minute: "Last minute", stopped: "Ended", idle: "Not started", running: "" };
+  SA.phaseWords = (p) => PHASE_WORDS[p] || "";
+
+  /* Timers: any element with data-timer="key" shows SA.timers[key]; one loop for the page. */
+  SA.timers = {};
+  function drawTimers() {
+    document.querySelectorAll("[data-timer]").forEach((el) => {
+      const timer = SA.timers[el.dataset.timer];
+      if (!timer) { el.textContent = ""; el.dataset.phase = "none"; return; }
+      const left = SA.remaining(timer);
+      const text = SA.fmt(left);
+      if (el.textContent !== text) el.textContent = text;
+      const phase = SA.phase(timer);
+      if (el.dataset.phase !== phase) {
+        el.dataset.phase = phase;
+        const words = document.querySelector('[data-timer-words="' + el.dataset.timer + '"]');
+        if (words) words.textContent = SA.phaseWords(phase);
+        document.dispatchEvent(new CustomEvent("sa:phase", { detail: { key: el.dataset.timer, phase } }));
+      }
+    });
+  }
+  setInterval(drawTimers, 200);
+  document.addEventListener("visibilitychange", drawTimers);
+  SA.drawTimers = drawTimers;
+
+  /* Toasts for errors the server sends back, in words people understand. */
+  SA.toast = function (message, kind) {
+    let box = SA.$("#toasts");
+    if (!box) { box = SA.h("div", { id: "toasts", role: "status", "aria-live": "polite" }); document.body.append(box); }
+    const t = SA.h("div", { class: "toast " + (kind || "error") }, message);
+    box.append(t);
+    setTimeout(() => t.remove(), 5000);
+  };
+
+  /* Outbox: changing messages carry a client-made id and stay in localStorage until the
+     server acknowledges them, so a dropped Wi-Fi or a reload never loses or doubles one. */
+  function outboxKey() { return "sa-outbox-" + SA.role + "-" + SA.code; }
+  function loadOutbox() {
+    try { return JSON.parse(localStorage.getItem(outboxKey()) || "[]"); } catch (e) { return []; }
+  }
+  function saveOutbox(items) {
+    try { localStorage.setItem(outboxKey(), JSON.stringify(items)); } catch (e) { /* private mode */ }
+  }
+  function newCid() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+    return Date.now().toString(36) + Math.random().toString(36).slice(2, 12);
+  }
+  const inFlight = new Set();
+  function deliver(item) {
+    if (!SA.socket || !SA.socket.connected || inFlight.has(item.cid)) return;
+    inFlight.add(item.cid);
+    SA.socket.timeout(10000).emit("command", { name: item.name, args: item.args, cid: item.cid }, (err, ack) => {
+      inFlight.delete(item.cid);
+      if (err) return; // no answer: keep it, resend on reconnect
+      saveOutbox(loadOutbox().filter((i) => i.cid !== item.cid));
+      updatePending();
+      if (item.resolve) item.resolve(ack);
+    });
+  }
+  function flush() { loadOutbox().forEach(deliver); updatePending(); }
+  function updatePending() {
+    const n = loadOutbox().length;
+    const el = SA.$("#pending");
+    if (el) { el.hidden = n === 0; el.textContent = n ? n + " waiting to send" : ""; }
+  }
+  /* send(name, args) -> Promise of the ack; errors are shown as a toast by the "error" event. */
+  SA.send = function (name, args) {
+    const item = { cid: newCid(), name, args: args || {} };
+    saveOutbox(loadOutbox().concat([{ cid: item.cid, name, args: item.args }]));
+    updatePending();
+    return new Promise((resolve) => { item.resolve = resolve; deliver(item); });
+  };
+
+  /* Clock offset from a few pings; keep the ones with the shortest round trip. */
+  function syncClock() {
+    const samples = [];
+    let n = 0;
+    function ping() {
+      const sent = Date.now();
+      SA.socket.timeout(5000).emit("sync", { t: sent }, (err, ack) => {
+        if (!err && ack && typeof ack.s === "number") {
+          const got = Date.now();
+          samples.push({ rtt: got - sent, offset: ack.s * 1000 - (sent + got) / 2 });
+        }
+        if (++n < 5) return setTimeout(ping, 150);
+        samples.sort((a, b) => a.rtt - b.rtt);
+        const best = samples.slice(0, 3);
+        if (best.length) SA.offset = best.reduce((s, x) => s + x.offset, 0) / best.length;
+        drawTimers();
+      });
+    }
+    ping();
+  }
+
+  function setConn(status) {
+    document.body.dataset.conn = status;
+    const el = SA.$("#conn");
+    if (!el) return;
+    el.dataset.status = status;
+    el.textContent = { online: "Live", offline: "Offline: reconnecting…", connecting: "Connecting…", refused: "Not connected" }[status];
+  }
+
+  /* Connect as a role; handlers: state(s), me(m), count(n). */
+  SA.start = function (opts) {
+    SA.role = opts.role;
+    SA.code = opts.code;
+    setConn("connecting");
+    const socket = (SA.socket = io({ auth: { code: opts.code, role: opts.role }, transports: ["websocket", "polling"], reconnectionDelayMax: 4000 }));
+    let lastV = 0;
+    socket.on("connect", () => { setConn("online"); syncClock(); flush(); });
+    socket.on("disconnect", () => setConn("offline"));
+    socket.on("connect_error", (err) => {
+      if (err && err.message && !/xhr|websocket|timeout/i.test(err.message)) {
+        setConn("refused");
+        if (opts.refused) opts.refused(err.message);
+      } else setConn("offline");
+    });
+    socket.on("state", (s) => {
+      lastV = s.v;
+      SA.state = s;
+      SA.timers.segment = s.live ? s.live.timer : null;
+      opts.state(s);
+      drawTimers();
+    });
+    socket.on("me", (m) => { SA.me = m; if (opts.me) opts.me(m); drawTimers(); });
+    socket.on("count", (c) => { if (opts.count) opts.count(c.count); });
+    socket.on("error", (e) => SA.toast(e.error || "Something went wrong."));
+    setInterval(() => { if (socket.connected) socket.emit("here", {}); }, 25000);
+    setInterval(() => { if (socket.connected) syncClock(); }, 300000);
+    document.addEventListener("visibilitychange", () => {
+      if (document.visibilityState === "visible" && socket.connected) socket.emit("resync", {});
+    });
+    return socket;
+  };
+
+  /* Agenda strip: done, live, next, with projected start times. */
+  SA.agendaTimes = function (s) {
+    const out = {};
+    let t = null;
+    const live = s.live;
+    if (live) {
+      const left = Math.max(0, SA.remaining(live.timer) || 0);
+      t = SA.now() / 1000 + left;
+    } else t = SA.now() / 1000;
+    s.agenda.forEach((seg) => {
+      if (seg.status === "done") out[seg.id] = seg.started_at;
+      else if (live && seg.id === live.id) out[seg.id] = seg.started_at;
+      else { out[seg.id] = t; t += seg.minutes * 60; }
+    });
+    return out;
+  };
+  SA.clockTime = (epoch) => (epoch ? new Date(epoch * 1000 - SA.offset).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) : "");
+  SA.kindOf = (s) => (s.live && SA.kinds[s.live.kind]) || null;
+})();

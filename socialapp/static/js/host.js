@@ -1,0 +1,85 @@
+/* The host panel: the next action is the biggest button; shortcuts for the frequent ones. */
+(function () {
+  "use strict";
+  const { h, $, fill } = SA;
+  const send = (name, args) => SA.send(name, args);
+
+  function primaryAction(s) {
+    const live = s.live;
+    if (!live) {
+      const next = s.agenda.find((x) => x.status === "pending");
+      return next ? ["Start “" + next.title + "”", () => send("agenda.start")] : ["Agenda finished", null];
+    }
+    const st = live.timer.status;
+    if (st === "running") return ["Pause timer", () => send("agenda.pause")];
+    if (st === "paused") return ["Resume timer", () => send("agenda.resume")];
+    return ["Start timer", () => send("agenda.start")];
+  }
+
+  function controls(s) {
+    const [label, action] = primaryAction(s);
+    const live = s.live;
+    return [
+      h("button", { id: "primary", class: "primary", disabled: !action, onclick: action, "aria-keyshortcuts": "Space" }, label, h("kbd", {}, "Space")),
+      h("div", { class: "row" },
+        h("button", { id: "prev", onclick: () => send("agenda.prev"), "aria-keyshortcuts": "P" }, "◀ Previous", h("kbd", {}, "P")),
+        h("button", { id: "minus", disabled: !live, onclick: () => send("agenda.extend", { seconds: -60 }), "aria-keyshortcuts": "-" }, "−1 min", h("kbd", {}, "−")),
+        h("button", { id: "plus", disabled: !live, onclick: () => send("agenda.extend", { seconds: 60 }), "aria-keyshortcuts": "+" }, "+1 min", h("kbd", {}, "+")),
+        h("button", { id: "end", disabled: !live, onclick: () => confirm("End “" + live.title + "” now?") && send("agenda.end") }, "End segment"),
+        h("button", { id: "next", onclick: () => send("agenda.next"), "aria-keyshortcuts": "N" }, "Next ▶", h("kbd", {}, "N"))),
+    ];
+  }
+
+  function agendaList(s) {
+    const times = SA.agendaTimes(s);
+    return s.agenda.map((seg) => {
+      const live = s.live && s.live.id === seg.id;
+      return h("li", { class: "seg " + (live ? "live" : seg.status) },
+        h("span", { class: "seg-time" }, SA.clockTime(times[seg.id])),
+        h("span", { class: "seg-title" }, seg.title),
+        h("span", { class: "seg-meta" }, seg.minutes + " min · " + seg.kind.replace("_", " ")),
+        live ? h("span", { class: "badge" }, "LIVE") :
+          h("button", { class: "small", onclick: () => send("agenda.goto", { segment_id: seg.id }) }, seg.status === "done" ? "Run again" : "Go live"));
+    });
+  }
+
+  function renderState(s) {
+    SA.state = s;
+    const live = s.live;
+    fill($("#live-title"), live ? live.title : "Nothing live");
+    fill($("#controls"), controls(s));
+    fill($("#agenda-live"), agendaList(s));
+    setCount(s.host.count, s.host.joined);
+    const kind = SA.kindOf(s);
+    const area = fill($("#kind"));
+    area.className = "kind" + (live ? " kind-" + live.kind : "");
+    if (kind && kind.host) kind.host(area, s, send);
+  }
+
+  function setCount(count, joined) {
+    fill($("#count"), h("strong", {}, String(count)), " here now", joined !== undefined ? " · " + joined + " joined" : "");
+  }
+
+  document.addEventListener("keydown", (e) => {
+    if (e.target.closest("input, textarea, select, [contenteditable]") || e.ctrlKey || e.metaKey || e.altKey) return;
+    const click = (id) => { const b = document.getElementById(id); if (b && !b.disabled) { e.preventDefault(); b.click(); } };
+    if (e.key === " ") click("primary");
+    else if (e.key === "n" || e.key === "N") click("next");
+    else if (e.key === "p" || e.key === "P") click("prev");
+    else if (e.key === "+" || e.key === "=") click("plus");
+    else if (e.key === "-") click("minus");
+    else if (SA.hostKeys) SA.hostKeys(e);
+  });
+
+  document.addEventListener("DOMContentLoaded", () => {
+    SA.start({ role: "host", code: document.body.dataset.code, state: renderState,
+      count: (c) => { if (SA.state) setCount(c, SA.state.host.joined); },
+      refused: (msg) => SA.toast(msg) });
+    document.querySelectorAll("[data-copy]").forEach((b) => b.addEventListener("click", () => {
+      navigator.clipboard && navigator.clipboard.writeText(b.dataset.copy).then(() => SA.toast("Copied", "ok"));
+    }));
+    document.querySelectorAll("form[data-confirm]").forEach((f) => f.addEventListener("submit", (e) => {
+      if (!confirm(f.dataset.confirm)) e.preventDefault();
+    }));
+  });
+})();

@@ -1,0 +1,46 @@
+/* The attendee's phone: follows the live segment by itself. */
+(function () {
+  "use strict";
+  const { h, $, fill } = SA;
+  const body = document.body;
+
+  function renderState(s) {
+    if (s.event.ended) {
+      fill($("#now-title"), "Event ended");
+      fill($("#main"), h("div", { class: "card center" }, h("h1", {}, "Thanks for coming!"), h("p", {}, s.event.name + " has ended.")));
+      return;
+    }
+    const live = s.live;
+    fill($("#now-title"), live ? live.title : "Waiting to start");
+    $("#now-timer").hidden = !live;
+    if (!live) {
+      const next = s.agenda.find((x) => x.status === "pending");
+      fill($("#main"), h("div", { class: "card center" },
+        h("h1", {}, "You're in!"),
+        h("p", { class: "lead" }, "Keep this page open: it changes by itself when the host starts."),
+        next ? h("p", {}, "Up next: ", h("strong", {}, next.title)) : null));
+      return;
+    }
+    const kind = SA.kindOf(s);
+    const main = $("#main");
+    const card = h("div", { class: "card" }, h("h1", {}, live.title), live.instructions ? h("p", { class: "instructions" }, live.instructions) : null);
+    const area = h("div", { id: "kind", class: "kind kind-" + live.kind });
+    fill(main, card, area);
+    if (kind && kind.phone) kind.phone(area, s, SA.me || {}, SA.send);
+  }
+
+  function renderMe(m) {
+    fill($("#me-label"), m.label);
+    if (SA.state) renderState(SA.state);
+  }
+
+  document.addEventListener("DOMContentLoaded", () => {
+    SA.start({
+      role: "attendee",
+      code: body.dataset.code,
+      state: renderState,
+      me: renderMe,
+      refused: (msg) => fill($("#main"), h("div", { class: "card center" }, h("p", {}, msg), h("a", { href: location.pathname, class: "button" }, "Try again"))),
+    });
+  });
+})();

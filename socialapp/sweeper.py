@@ -1,0 +1,117 @@
+"""The sweeper: one background loop per process that notices timers that ran out.
+
+Timers are deadlines in the database, not threads counting down; this loop only decides what
+to do once a deadline passed (auto-advance, auto-rounds) and refreshes the presence count.
+Every action re-checks its condition under the event lock, so with several workers exactly
+one of them acts.
+"""
+
+import logging
+import random
+import time
+
+from sqlalchemy import select
+
+from . import agenda, broadcast, clock
+from .commands import lock
+from .extensions import db, socketio
+from .models import Event
+from .segments import KINDS
+from .segments.base import Ctx
+from .state import present_count
+
+log = logging.getLogger(__name__)
+COUNT_EVERY = 5.0
+_last_counts = {}
+
+
+def init_app(app):
+    app.extensions["sweeper_started"] = False
+
+
+def start(app):
+    """Start the loop (server entry point only; tests call tick() directly)."""
+    if app.extensions.get("sweeper_started"):
+        return
+    app.extensions["sweeper_started"] = True
+    socketio.start_background_task(loop, app)
+
+
+def loop(app):
+    last_count = 0.0
+    while True:
+        socketio.sleep(app.config["SWEEP_SECONDS"])
+        with app.app_context():
+            try:
+                now = time.time()
+                tick(now)
+                if now - last_count >= COUNT_EVERY:
+                    last_count = now
+                    counts(now)
+            except Exception:
+                log.exception("sweeper tick failed")
+                db.session.rollback()
+            finally:
+                db.session.remove()
+
+
+def live_events():
+    return db.session.scalars(
+        select(Event).where(Event.live_segment_id.is_not(None), Event.ended_at.is_(None))
+    ).all()
+
+
+def tick(now=None):
+    """Act on every event whose live segment has something due. Returns how many acted."""
+    now = now or time.time()
+    acted = 0
+    for event_id in [e.id for e in live_events() if due(e, now)]:
+        acted += act(event_id, now)
+    db.session.rollback()
+    return acted
+
+
+def due(event, now):
+    seg = event.live_segment
+    if seg is None:
+        return False
+    if event.auto_advance and clock.is_due(seg.timer, now):
+        return True
+    kind_due = getattr(KINDS[seg.kind], "due", None)
+    return bool(kind_due and kind_due(Ctx(event, seg, now)))
+
+
+def act(event_id, now):
+    lock(event_id)
+    event = db.session.get(Event, event_id, populate_existing=True)
+    if event.live_segment is None or not due(event, now):
+        db.session.rollback()  # another worker got there first
+        return 0
+    seg = event.live_segment
+    ctx = Ctx(event, seg, now, role="host", rng=random.SystemRandom())
+    kind_sweep = getattr(KINDS[seg.kind], "on_sweep", None)
+    change = kind_sweep(ctx) if kind_sweep else None
+    if change is None and event.auto_advance and clock.is_due(seg.timer, now):
+        change = agenda.sweep(ctx)
+    if change is None:
+        db.session.rollback()
+        return 0
+    db.session.commit()
+    broadcast.after(event, change)
+    return 1
+
+
+def counts(now):
+    """Presence changes are sent every few seconds, not on every join: a QR rush of 500
+    people would otherwise send 500 full states to 500 phones."""
+    for event in live_or_recent_events(now):
+        count = present_count(event, now)
+        if _last_counts.get(event.id) != count:
+            _last_counts[event.id] = count
+            socketio.emit("count", {"count": count}, to=broadcast.room_host(event.id))
+            if event.show_count:
+                socketio.emit("count", {"count": count}, to=broadcast.room_public(event.id))
+
+
+def live_or_recent_events(now):
+    return db.session.scalars(select(Event).where(Event.ended_at.is_(None))).all()
