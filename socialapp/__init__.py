@@ -41,6 +41,7 @@ def create_app(test_config=None):
     for bp in (main.bp, attendee.bp, host.bp, display.bp):
         app.register_blueprint(bp)
     security.init_app(app)
+    realtime.init_app()
     cli.init_app(app)
     sweeper.init_app(app)
     return app

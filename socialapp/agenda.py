@@ -180,7 +180,7 @@ def apply_fields(seg, fields, now):
     if "minutes" in fields:
         delta = (fields["minutes"] - seg.minutes) * 60
         seg.minutes = fields["minutes"]
-        if seg.status == "live" or seg.timer_status != "idle":
+        if seg.status == "live":  # the running timer takes the change too
             seg.timer = clock.extend(seg.timer, delta, now)
 
 

@@ -1,7 +1,14 @@
 """WTForms forms: event creation, joining, host sign-in and agenda editing (CSRF via Flask-WTF)."""
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import (
+    BooleanField,
+    IntegerField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from .segments import KINDS
@@ -9,7 +16,7 @@ from .segments import KINDS
 
 class CreateEventForm(FlaskForm):
     name = StringField("Event name", validators=[DataRequired(), Length(max=120)])
-    template = SelectField("Agenda", choices=[("mlc-social", "Open Collaboration social")])
+    template = SelectField("Agenda", choices=[SelectChoice("mlc-social", "Open Collaboration social")])
 
 
 class JoinForm(FlaskForm):
@@ -21,7 +28,7 @@ class HostKeyForm(FlaskForm):
 
 
 class SegmentForm(FlaskForm):
-    kind = SelectField("Kind", choices=[(k, m.LABEL) for k, m in KINDS.items()])
+    kind = SelectField("Kind", choices=[SelectChoice(k, m.LABEL) for k, m in KINDS.items()])
     title = StringField("Title", validators=[DataRequired(), Length(max=120)])
     instructions = TextAreaField("Instructions", validators=[Optional(), Length(max=2000)])
     minutes = IntegerField("Minutes", validators=[DataRequired(), NumberRange(1, 600)])

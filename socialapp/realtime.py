@@ -21,7 +21,6 @@ def error(message, code="invalid"):
     return {"ok": False, "error": message, "code": code}
 
 
-@socketio.on("connect")
 def on_connect(data=None):
     data = data if isinstance(data, dict) else {}
     event = find_event(data.get("code") if isinstance(data.get("code"), str) else "")
@@ -56,12 +55,10 @@ def touch(attendee, now, force=False):
         db.session.commit()
 
 
-@socketio.on("disconnect")
 def on_disconnect(reason=None):
     clients.pop(request.sid, None)
 
 
-@socketio.on("command")
 def on_command(data=None):
     who = clients.get(request.sid)
     if who is None:
@@ -74,14 +71,12 @@ def on_command(data=None):
     return ack
 
 
-@socketio.on("sync")
 def on_sync(data=None):
     """Clock sync: the client computes its offset from its send time and ours."""
     t = data.get("t") if isinstance(data, dict) else None
     return {"t": t if isinstance(t, (int, float)) else None, "s": time.time()}
 
 
-@socketio.on("here")
 def on_here(data=None):
     who = clients.get(request.sid)
     if who and who[2] is not None:
@@ -91,7 +86,6 @@ def on_here(data=None):
     return {"ok": True}
 
 
-@socketio.on("resync")
 def on_resync(data=None):
     who = clients.get(request.sid)
     if who is None:
@@ -104,12 +98,25 @@ def on_resync(data=None):
     return {"ok": True}
 
 
-@socketio.on("*")
 def on_unknown(name, data=None):
     return error(f"Unknown message {str(name)[:40]!r}.", "not_found")
 
 
-@socketio.on_error_default
 def on_exception(exc):
     db.session.rollback()
     return error("Something went wrong; nothing was changed.", "server")
+
+
+def init_app():
+    """Register on the current server: each create_app() makes a new one (tests make many)."""
+    for name, handler in (
+        ("connect", on_connect),
+        ("disconnect", on_disconnect),
+        ("command", on_command),
+        ("sync", on_sync),
+        ("here", on_here),
+        ("resync", on_resync),
+        ("*", on_unknown),
+    ):
+        socketio.on_event(name, handler)
+    socketio.on_error_default(on_exception)

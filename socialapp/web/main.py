@@ -41,9 +41,10 @@ def healthz():
     return {"ok": True}
 
 
-def _qr(code):
-    qr = qrcode.QRCode(border=2, error_correction=qrcode.constants.ERROR_CORRECT_M)
-    qr.add_data(urls.join_url(code))
+def qr_for(url, box_size=10):
+    qr = qrcode.QRCode(border=2, box_size=box_size,
+                       error_correction=qrcode.constants.ERROR_CORRECT_M)
+    qr.add_data(url)
     return qr
 
 
@@ -52,7 +53,7 @@ def qr_svg(code):
     event, page = event_or_page(code)
     if page:
         return page
-    img = _qr(event.code).make_image(image_factory=qrcode.image.svg.SvgPathFillImage)
+    img = qr_for(urls.join_url(event.code)).make_image(image_factory=qrcode.image.svg.SvgPathFillImage)
     return Response(
         img.to_string(), mimetype="image/svg+xml", headers={"Cache-Control": "no-cache"}
     )
@@ -64,7 +65,7 @@ def qr_png(code):
     if page:
         return page
     buf = io.BytesIO()
-    _qr(event.code).make_image(box_size=12).save(buf, format="PNG")
+    qr_for(urls.join_url(event.code), 12).make_image().save(buf, format="PNG")
     return Response(buf.getvalue(), mimetype="image/png", headers={"Cache-Control": "no-cache"})
 
 

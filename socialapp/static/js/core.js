@@ -197,6 +197,6 @@
     });
     return out;
   };
-  SA.clockTime = (epoch) => (epoch ? new Date(epoch * 1000 - SA.offset).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) : "");
+  SA.clockTime = (epoch) => (epoch ? new Date(epoch * 1000 - SA.offset).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }) : "");
   SA.kindOf = (s) => (s.live && SA.kinds[s.live.kind]) || null;
 })();

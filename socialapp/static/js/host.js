@@ -75,6 +75,10 @@
     SA.start({ role: "host", code: document.body.dataset.code, state: renderState,
       count: (c) => { if (SA.state) setCount(c, SA.state.host.joined); },
       refused: (msg) => SA.toast(msg) });
+    const preview = $(".preview");
+    if (preview && window.ResizeObserver) {
+      new ResizeObserver(() => preview.style.setProperty("--preview-scale", preview.clientWidth / 1920)).observe(preview);
+    }
     document.querySelectorAll("[data-copy]").forEach((b) => b.addEventListener("click", () => {
       navigator.clipboard && navigator.clipboard.writeText(b.dataset.copy).then(() => SA.toast("Copied", "ok"));
     }));

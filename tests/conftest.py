@@ -1,0 +1,243 @@
+"""Shared fixtures, in the style of Flask's tutorial: an app per test on a fresh database."""
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.request import urlopen
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+from socialapp import create_app, ratelimit
+from socialapp.events import create_event
+from socialapp.extensions import socketio
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "test-artifacts"
+
+# CI fuzzes harder: HYPOTHESIS_PROFILE=ci (set by .ci/run) runs 1,000 examples per property.
+settings.register_profile("dev", max_examples=60, deadline=None)
+settings.register_profile(
+    "ci", max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+
+@pytest.fixture
+def app(tmp_path):
+    ratelimit.reset()
+    app = create_app(
+        {
+            "TESTING": True,
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'test.sqlite'}",
+            "SECRET_KEY": "test",
+            "WTF_CSRF_ENABLED": False,
+            "ASYNC_MODE": "threading",
+            "PUBLIC_URL": "http://social.test",
+        }
+    )
+    yield app
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def event(app):
+    with app.app_context():
+        ev = create_event("Test Social", "mlc-social")
+        return {"id": ev.id, "code": ev.code, "key": ev.host_key}
+
+
+@pytest.fixture
+def host(app, event):
+    """A browser signed in as the host."""
+    c = app.test_client()
+    r = c.get(f"/e/{event['code']}/host?key={event['key']}")
+    assert r.status_code == 302
+    return c
+
+
+def join(app, code, name):
+    c = app.test_client()
+    r = c.post(f"/j/{code}", data={"name": name})
+    assert r.status_code == 302, r.data
+    return c
+
+
+@pytest.fixture
+def phone(app, event):
+    """Factory: a new phone that joined with a name."""
+    return lambda name="Ada": join(app, event["code"], name)
+
+
+@pytest.fixture
+def sio(app, event):
+    """Factory: a Socket.IO test client for an HTTP client's cookies and a role."""
+    made = []
+
+    def connect(http_client=None, role="display", code=None):
+        c = socketio.test_client(
+            app,
+            flask_test_client=http_client or app.test_client(),
+            auth={"code": code or event["code"], "role": role},
+        )
+        made.append(c)
+        return c
+
+    yield connect
+    for c in made:
+        if c.is_connected():
+            c.disconnect()
+
+
+def last(received, name):
+    """The last message of one name a test client received."""
+    found = [m["args"][0] for m in received if m["name"] == name]
+    return found[-1] if found else None
+
+
+def command(client, name, args=None, cid=None):
+    payload = {"name": name, "args": args or {}}
+    if cid:
+        payload["cid"] = cid
+    return client.emit("command", payload, callback=True)
+
+
+# ---------- a real server as a subprocess (browser, restart and network tests) ----------
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class LiveServer:
+    def __init__(self, instance, port, env=None):
+        self.instance, self.port, self.extra_env = instance, port, env or {}
+        self.url = f"http://127.0.0.1:{port}"
+        self.proc = None
+
+    def env(self):
+        env = os.environ | {
+            "SOCIALAPP_INSTANCE_PATH": str(self.instance),
+            "SOCIALAPP_PORT": str(self.port),
+            "SOCIALAPP_HOST": "127.0.0.1",
+            "SOCIALAPP_PUBLIC_URL": self.url,
+            "SOCIALAPP_SWEEP_SECONDS": "0.5",
+        }
+        return env | self.extra_env
+
+    def start(self):
+        log = open(self.instance / "server.log", "a")
+        self.proc = subprocess.Popen(
+            [sys.executable, str(ROOT / "wsgi.py")], env=self.env(), stdout=log, stderr=log
+        )
+        deadline = time.time() + 20
+        while time.time() < deadline:
+            try:
+                with urlopen(self.url + "/healthz", timeout=1):
+                    return self
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError("server did not start: " + self.log())
+
+    def kill(self):
+        """kill -9: no clean shutdown, as when a laptop crashes."""
+        self.proc.kill()
+        self.proc.wait()
+
+    def stop(self):
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(5)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+    def log(self):
+        return (self.instance / "server.log").read_text()
+
+    def create_event(self, name="Browser Social"):
+        out = subprocess.run(
+            [sys.executable, "-m", "flask", "--app", "socialapp", "create-event", name, "--json"],
+            env=self.env(), capture_output=True, text=True, check=True,
+        )
+        import json
+
+        data = json.loads(out.stdout)
+        data["key"] = re.search(r"key=([\w-]+)", data["host_url"]).group(1)
+        return data
+
+
+@pytest.fixture
+def live_server(tmp_path):
+    instance = tmp_path / "instance"
+    instance.mkdir()
+    server = LiveServer(instance, free_port()).start()
+    yield server
+    server.stop()
+
+
+# ---------- Playwright with Debian's Chromium ----------
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail("Chromium is missing: .ci/run installs Debian's chromium package")
+        pytest.skip("Debian's chromium is not installed")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def screens(browser):
+    """Factory of pages: phone (mobile viewport), host (laptop) or display (1080p)."""
+    contexts = []
+    sizes = {
+        "phone": dict(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
+                      device_scale_factor=2),
+        "host": dict(viewport={"width": 1366, "height": 900}),
+        "display": dict(viewport={"width": 1920, "height": 1080}),
+    }
+
+    def open_page(kind):
+        ctx = browser.new_context(**sizes[kind])
+        contexts.append(ctx)
+        page = ctx.new_page()
+        page.errors = []
+        page.on("pageerror", lambda e: page.errors.append(str(e)))
+        return page
+
+    yield open_page
+    for ctx in contexts:
+        ctx.close()
+
+
+def screenshot(page, name):
+    """Screenshots land in test-artifacts/ (and the README's docs/screenshots/ on request)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+    if os.environ.get("UPDATE_SCREENSHOTS"):
+        docs = ROOT / "docs" / "screenshots"
+        docs.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(docs / f"{name}.png"))
