@@ -167,6 +167,10 @@
       lastV = s.v;
       SA.state = s;
       SA.timers.segment = s.live ? s.live.timer : null;
+      // A kind with its own clock (an icebreaker round, a speaker) puts it in s.kind.timer:
+      // screens then show that one big, and the segment's time small.
+      SA.timers.kind = s.kind && s.kind.timer ? s.kind.timer : null;
+      SA.mainTimer = SA.timers.kind ? "kind" : "segment";
       opts.state(s);
       drawTimers();
     });

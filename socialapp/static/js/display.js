@@ -38,8 +38,9 @@
       h("div", { class: "stage-head" },
         h("h1", { id: "seg-title" }, live.title),
         h("div", { class: "timer-box" },
-          h("div", { class: "timer", "data-timer": "segment", role: "timer", "aria-label": "Time left" }),
-          h("div", { class: "timer-words", "data-timer-words": "segment" }))),
+          h("div", { class: "timer", "data-timer": SA.mainTimer, role: "timer", "aria-label": s.kind.timer_label || "Time left" }),
+          h("div", { class: "timer-words", "data-timer-words": SA.mainTimer }),
+          SA.mainTimer === "kind" ? h("div", { class: "segment-left" }, live.title + ": ", h("span", { "data-timer": "segment" }), " left") : null)),
       live.instructions ? h("p", { class: "big-instr" + (hasKind ? " compact" : "") }, live.instructions) : null,
       area);
     if (hasKind) kind.display(area, s);

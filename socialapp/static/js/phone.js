@@ -13,6 +13,7 @@
     const live = s.live;
     fill($("#now-title"), live ? live.title : "Waiting to start");
     $("#now-timer").hidden = !live;
+    $("#now-timer [data-timer]").dataset.timer = SA.mainTimer;
     if (!live) {
       const next = s.agenda.find((x) => x.status === "pending");
       fill($("#main"), h("div", { class: "card center" },
