@@ -14,6 +14,7 @@ ENV_KEYS = {
     "SOCIALAPP_PORT": ("PORT", int),
     "SOCIALAPP_ASYNC_MODE": ("ASYNC_MODE", str),
     "SOCIALAPP_MESSAGE_QUEUE": ("MESSAGE_QUEUE", str),
+    "SOCIALAPP_MESSAGE_QUEUE_CHANNEL": ("MESSAGE_QUEUE_CHANNEL", str),
     "SOCIALAPP_MAX_CONNECTIONS": ("MAX_CONNECTIONS", int),
     "SOCIALAPP_SWEEP_SECONDS": ("SWEEP_SECONDS", float),
 }
@@ -27,6 +28,7 @@ def defaults(instance_path):
         "PORT": 5000,
         "ASYNC_MODE": "eventlet",
         "MESSAGE_QUEUE": "",
+        "MESSAGE_QUEUE_CHANNEL": "socialapp",
         # eventlet's WSGI server stops at 1,024 connections by default; a big room needs more.
         "MAX_CONNECTIONS": 8192,
         # How often the sweeper looks for timers that ran out (auto-advance, auto-rounds).
@@ -52,10 +54,21 @@ def load(app, test_config=None):
     for env, (key, kind) in ENV_KEYS.items():
         if os.environ.get(env):
             app.config[key] = kind(os.environ[env])
+    app.config["SQLALCHEMY_DATABASE_URI"] = cooperative_driver(
+        app.config["SQLALCHEMY_DATABASE_URI"]
+    )
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret(Path(app.instance_path))
     if app.config["PUBLIC_URL"].startswith("https://"):
         app.config["SESSION_COOKIE_SECURE"] = True
+
+
+def cooperative_driver(url):
+    """psycopg 3 blocks the whole eventlet process; psycopg2 is made cooperative by the patch."""
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg2://" + url[len(prefix) :]
+    return url
 
 
 def _instance_secret(folder):

@@ -168,7 +168,10 @@ class LiveServer:
     def create_event(self, name="Browser Social"):
         out = subprocess.run(
             [sys.executable, "-m", "flask", "--app", "socialapp", "create-event", name, "--json"],
-            env=self.env(), capture_output=True, text=True, check=True,
+            env=self.env(),
+            capture_output=True,
+            text=True,
+            check=True,
         )
         import json
 
@@ -190,8 +193,13 @@ def live_server(tmp_path):
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
 ]
 
 
@@ -214,8 +222,12 @@ def screens(browser):
     """Factory of pages: phone (mobile viewport), host (laptop) or display (1080p)."""
     contexts = []
     sizes = {
-        "phone": dict(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
-                      device_scale_factor=2),
+        "phone": dict(
+            viewport={"width": 390, "height": 844},
+            is_mobile=True,
+            has_touch=True,
+            device_scale_factor=2,
+        ),
         "host": dict(viewport={"width": 1366, "height": 900}),
         "display": dict(viewport={"width": 1920, "height": 1080}),
     }

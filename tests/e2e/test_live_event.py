@@ -41,11 +41,15 @@ def test_join_host_starts_phone_and_projector_follow(live_server, screens):
     for page in [display, *phones]:
         page.wait_for_selector("h1:has-text('Welcome')")
     expect(display.locator("[data-timer=segment]")).to_have_text(re.compile(r"^4:5\d$"))
-    expect(phones[1].locator("#now-timer [data-timer=segment]")).to_have_text(re.compile(r"^4:5\d$"))
+    expect(phones[1].locator("#now-timer [data-timer=segment]")).to_have_text(
+        re.compile(r"^4:5\d$")
+    )
 
     host.click("#next")  # to the icebreaker, without any reload on the other screens
     for page in [display, *phones]:
-        page.wait_for_selector("#now-title:has-text('Icebreaker'), #seg-title:has-text('Icebreaker')")
+        page.wait_for_selector(
+            "#now-title:has-text('Icebreaker'), #seg-title:has-text('Icebreaker')"
+        )
 
     host.click("#primary")  # pause: every screen freezes on the same second
     display.wait_for_selector("[data-timer=segment][data-phase=paused]")

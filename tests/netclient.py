@@ -1,0 +1,74 @@
+"""A person's browser without the browser: cookies over HTTP, then a real Socket.IO client.
+
+For tests that talk to a server subprocess over the network (restarts, several workers)."""
+
+import http.cookiejar
+import re
+import threading
+import urllib.parse
+import urllib.request
+
+import socketio
+
+
+class Person:
+    def __init__(self, base):
+        self.base = base
+        self.jar = http.cookiejar.CookieJar()
+        self.http = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
+        self.received = []
+        self.cond = threading.Condition()
+        self.sio = None
+
+    def get(self, path):
+        with self.http.open(self.base + path, timeout=10) as r:
+            return r.read().decode()
+
+    def post_form(self, path, fields):
+        page = self.get(path)
+        token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page)
+        data = dict(fields) | ({"csrf_token": token.group(1)} if token else {})
+        body = urllib.parse.urlencode(data).encode()
+        with self.http.open(self.base + path, data=body, timeout=10) as r:
+            return r.read().decode()
+
+    def cookie_header(self):
+        return "; ".join(f"{c.name}={c.value}" for c in self.jar)
+
+    def connect(self, code, role):
+        self.sio = socketio.Client(reconnection=True, reconnection_delay=0.2)
+        for name in ("state", "me", "error", "count"):
+            self.sio.on(name, self._recorder(name))
+        self.sio.connect(
+            self.base,
+            headers={"Cookie": self.cookie_header()},
+            auth={"code": code, "role": role},
+            transports=["websocket"],
+            wait_timeout=10,
+        )
+        return self
+
+    def _recorder(self, name):
+        def record(data):
+            with self.cond:
+                self.received.append((name, data))
+                self.cond.notify_all()
+
+        return record
+
+    def wait_for(self, name, predicate=lambda d: True, timeout=10):
+        """The first message of this name (received so far or later) that satisfies predicate."""
+        with self.cond:
+            ok = self.cond.wait_for(
+                lambda: any(n == name and predicate(d) for n, d in self.received), timeout
+            )
+            assert ok, f"no {name} matching in {timeout}s; got {[n for n, _ in self.received]}"
+            return next(d for n, d in reversed(self.received) if n == name and predicate(d))
+
+    def command(self, name, args=None, cid=None):
+        payload = {"name": name, "args": args or {}} | ({"cid": cid} if cid else {})
+        return self.sio.call("command", payload, timeout=10)
+
+    def close(self):
+        if self.sio is not None:
+            self.sio.disconnect()
