@@ -16,7 +16,9 @@ from .segments import KINDS
 
 class CreateEventForm(FlaskForm):
     name = StringField("Event name", validators=[DataRequired(), Length(max=120)])
-    template = SelectField("Agenda", choices=[SelectChoice("mlc-social", "Open Collaboration social")])
+    template = SelectField(
+        "Agenda", choices=[SelectChoice("mlc-social", "Open Collaboration social")]
+    )
 
 
 class JoinForm(FlaskForm):

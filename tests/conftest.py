@@ -136,10 +136,10 @@ class LiveServer:
         return env | self.extra_env
 
     def start(self):
-        log = open(self.instance / "server.log", "a")
-        self.proc = subprocess.Popen(
-            [sys.executable, str(ROOT / "wsgi.py")], env=self.env(), stdout=log, stderr=log
-        )
+        with open(self.instance / "server.log", "a") as log:  # the child keeps its own copy
+            self.proc = subprocess.Popen(
+                [sys.executable, str(ROOT / "wsgi.py")], env=self.env(), stdout=log, stderr=log
+            )
         deadline = time.time() + 20
         while time.time() < deadline:
             try:

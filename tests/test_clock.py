@@ -63,8 +63,10 @@ def test_fmt():
 
 durations = st.floats(min_value=1, max_value=7200)
 steps = st.lists(
-    st.tuples(st.sampled_from(["pause", "resume", "extend", "wait"]),
-              st.floats(min_value=0, max_value=600)),
+    st.tuples(
+        st.sampled_from(["pause", "resume", "extend", "wait"]),
+        st.floats(min_value=0, max_value=600),
+    ),
     max_size=20,
 )
 

@@ -81,9 +81,19 @@ def test_goto_prev_and_finish(host, sio, event):
     assert not ack["ok"] and "finished" in ack["error"]
 
 
-@pytest.mark.parametrize("name", ["agenda.start", "agenda.next", "agenda.pause",
-                                  "agenda.extend", "agenda.goto", "event.settings",
-                                  "agenda.add", "agenda.remove"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "agenda.start",
+        "agenda.next",
+        "agenda.pause",
+        "agenda.extend",
+        "agenda.goto",
+        "event.settings",
+        "agenda.add",
+        "agenda.remove",
+    ],
+)
 def test_only_hosts_run_host_commands(name, phone, sio, app, event):
     a = sio(phone("Eve"), "attendee")
     d = sio(role="display")
@@ -99,7 +109,13 @@ def test_only_hosts_run_host_commands(name, phone, sio, app, event):
 
 
 BAD = [
-    None, "agenda.start", 42, [], {"name": None}, {"name": "nope.nope"}, {"name": "x" * 10_000},
+    None,
+    "agenda.start",
+    42,
+    [],
+    {"name": None},
+    {"name": "nope.nope"},
+    {"name": "x" * 10_000},
     {"name": "agenda.extend", "args": {"seconds": "60"}},
     {"name": "agenda.extend", "args": {"seconds": 10**9}},
     {"name": "agenda.extend", "args": {"seconds": True}},

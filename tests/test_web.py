@@ -94,8 +94,13 @@ def test_wrong_host_link_is_refused(client, event):
 def test_non_hosts_cannot_edit(app, event, phone, client):
     p = phone("Eve")
     for c in (p, client):
-        assert c.post(f"/e/{event['code']}/host/segments",
-                      data={"new-kind": "info", "new-title": "x", "new-minutes": 5}).status_code == 403
+        assert (
+            c.post(
+                f"/e/{event['code']}/host/segments",
+                data={"new-kind": "info", "new-title": "x", "new-minutes": 5},
+            ).status_code
+            == 403
+        )
         assert c.post(f"/e/{event['code']}/host/end").status_code == 403
         assert c.post(f"/e/{event['code']}/host/rotate-key").status_code == 403
     with app.app_context():
@@ -105,8 +110,10 @@ def test_non_hosts_cannot_edit(app, event, phone, client):
 
 def test_host_edits_the_agenda(app, event, host):
     code = event["code"]
-    r = host.post(f"/e/{code}/host/segments",
-                  data={"new-kind": "info", "new-title": "Photo", "new-minutes": 5})
+    r = host.post(
+        f"/e/{code}/host/segments",
+        data={"new-kind": "info", "new-title": "Photo", "new-minutes": 5},
+    )
     assert r.status_code == 302
     with app.app_context():
         ev = find_event(code)
@@ -114,9 +121,15 @@ def test_host_edits_the_agenda(app, event, host):
         first = ev.segments[0]
     assert added.title == "Photo" and added.position == 6
     host.post(f"/e/{code}/host/segments/{added.id}/move", data={"to": 0})
-    host.post(f"/e/{code}/host/segments/{first.id}",
-              data={f"s{first.id}-kind": "info", f"s{first.id}-title": "Hello!",
-                    f"s{first.id}-minutes": 7, f"s{first.id}-instructions": "Hi"})
+    host.post(
+        f"/e/{code}/host/segments/{first.id}",
+        data={
+            f"s{first.id}-kind": "info",
+            f"s{first.id}-title": "Hello!",
+            f"s{first.id}-minutes": 7,
+            f"s{first.id}-instructions": "Hi",
+        },
+    )
     with app.app_context():
         ev = find_event(code)
         assert [s.title for s in ev.segments[:2]] == ["Photo", "Hello!"]
@@ -128,8 +141,11 @@ def test_host_edits_the_agenda(app, event, host):
 
 def test_bad_agenda_form_changes_nothing(app, event, host):
     code = event["code"]
-    r = host.post(f"/e/{code}/host/segments",
-                  data={"new-kind": "nope", "new-title": "", "new-minutes": 0}, follow_redirects=True)
+    r = host.post(
+        f"/e/{code}/host/segments",
+        data={"new-kind": "nope", "new-title": "", "new-minutes": 0},
+        follow_redirects=True,
+    )
     assert b"Not saved" in r.data
     with app.app_context():
         assert len(find_event(code).segments) == 6
@@ -182,8 +198,12 @@ def test_session_cookie_flags(client, event):
 
 
 def test_no_external_assets(client, event, host, phone):
-    pages = [client.get("/"), client.get(f"/e/{event['code']}/display"),
-             host.get(f"/e/{event['code']}/host"), phone("Ada").get(f"/j/{event['code']}")]
+    pages = [
+        client.get("/"),
+        client.get(f"/e/{event['code']}/display"),
+        host.get(f"/e/{event['code']}/host"),
+        phone("Ada").get(f"/j/{event['code']}"),
+    ]
     for page in pages:
         for url in re.findall(rb'(?:src|href)="([^"]+)"', page.data):
             assert not url.startswith((b"http", b"//")) or b"social.test" in url, url
@@ -192,8 +212,14 @@ def test_no_external_assets(client, event, host, phone):
 def test_csrf_is_required_on_forms(tmp_path):
     from socialapp import create_app
 
-    app = create_app({"TESTING": True, "SECRET_KEY": "t", "ASYNC_MODE": "threading",
-                      "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'c.sqlite'}"})
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "t",
+            "ASYNC_MODE": "threading",
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'c.sqlite'}",
+        }
+    )
     c = app.test_client()
     assert c.post("/", data={"name": "x", "template": "mlc-social"}).status_code == 400
     with app.app_context():

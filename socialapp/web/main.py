@@ -42,8 +42,9 @@ def healthz():
 
 
 def qr_for(url, box_size=10):
-    qr = qrcode.QRCode(border=2, box_size=box_size,
-                       error_correction=qrcode.constants.ERROR_CORRECT_M)
+    qr = qrcode.QRCode(
+        border=2, box_size=box_size, error_correction=qrcode.constants.ERROR_CORRECT_M
+    )
     qr.add_data(url)
     return qr
 
@@ -53,7 +54,8 @@ def qr_svg(code):
     event, page = event_or_page(code)
     if page:
         return page
-    img = qr_for(urls.join_url(event.code)).make_image(image_factory=qrcode.image.svg.SvgPathFillImage)
+    qr = qr_for(urls.join_url(event.code))
+    img = qr.make_image(image_factory=qrcode.image.svg.SvgPathFillImage)
     return Response(
         img.to_string(), mimetype="image/svg+xml", headers={"Cache-Control": "no-cache"}
     )
