@@ -83,8 +83,12 @@
   /* Outbox: changing messages carry a client-made id and stay in localStorage until the
      server acknowledges them, so a dropped Wi-Fi or a reload never loses or doubles one. */
   function outboxKey() { return "sa-outbox-" + SA.role + "-" + SA.code; }
+  // A host's "next" replayed an hour later would surprise the room; a phone's note would not.
+  const HOST_REPLAY_MS = 120000;
   function loadOutbox() {
-    try { return JSON.parse(localStorage.getItem(outboxKey()) || "[]"); } catch (e) { return []; }
+    let items;
+    try { items = JSON.parse(localStorage.getItem(outboxKey()) || "[]"); } catch (e) { return []; }
+    return SA.role === "host" ? items.filter((i) => !i.at || Date.now() - i.at < HOST_REPLAY_MS) : items;
   }
   function saveOutbox(items) {
     try { localStorage.setItem(outboxKey(), JSON.stringify(items)); } catch (e) { /* private mode */ }
@@ -93,30 +97,39 @@
     if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
     return Date.now().toString(36) + Math.random().toString(36).slice(2, 12);
   }
-  const inFlight = new Set();
-  function deliver(item) {
-    if (!SA.socket || !SA.socket.connected || inFlight.has(item.cid)) return;
-    inFlight.add(item.cid);
+  /* One message in flight at a time, in the order they were made: a note and its later edit
+     never overtake each other after a reconnect. */
+  const waiting = {}; // cid -> resolve, for messages sent from this page load
+  let inFlight = null;
+  function pump() {
+    const items = loadOutbox();
+    updatePending();
+    if (!items.length || inFlight || !SA.socket || !SA.socket.connected) return;
+    const item = items[0];
+    inFlight = item.cid;
     SA.socket.timeout(10000).emit("command", { name: item.name, args: item.args, cid: item.cid }, (err, ack) => {
-      inFlight.delete(item.cid);
-      if (err) return; // no answer: keep it, resend on reconnect
+      inFlight = null;
+      if (err) return setTimeout(pump, 1000); // no answer yet: the same cid goes again
       saveOutbox(loadOutbox().filter((i) => i.cid !== item.cid));
-      updatePending();
-      if (item.resolve) item.resolve(ack);
+      if (waiting[item.cid]) { waiting[item.cid](ack); delete waiting[item.cid]; }
+      pump();
     });
   }
-  function flush() { loadOutbox().forEach(deliver); updatePending(); }
   function updatePending() {
     const n = loadOutbox().length;
     const el = SA.$("#pending");
     if (el) { el.hidden = n === 0; el.textContent = n ? n + " waiting to send" : ""; }
   }
+  const MAX_MESSAGE = 12000; // the server refuses more than 16 KB; say so before sending
   /* send(name, args) -> Promise of the ack; errors are shown as a toast by the "error" event. */
   SA.send = function (name, args) {
-    const item = { cid: newCid(), name, args: args || {} };
-    saveOutbox(loadOutbox().concat([{ cid: item.cid, name, args: item.args }]));
-    updatePending();
-    return new Promise((resolve) => { item.resolve = resolve; deliver(item); });
+    const item = { cid: newCid(), name, args: args || {}, at: Date.now() };
+    if (JSON.stringify(item).length > MAX_MESSAGE) {
+      SA.toast("That is too long to send.");
+      return Promise.resolve({ ok: false, error: "That is too long to send.", code: "invalid" });
+    }
+    saveOutbox(loadOutbox().concat([item]));
+    return new Promise((resolve) => { waiting[item.cid] = resolve; pump(); });
   };
 
   /* Clock offset from a few pings; keep the ones with the shortest round trip. */
@@ -155,7 +168,7 @@
     setConn("connecting");
     const socket = (SA.socket = io({ auth: { code: opts.code, role: opts.role }, transports: ["websocket", "polling"], reconnectionDelayMax: 4000 }));
     let lastV = 0;
-    socket.on("connect", () => { setConn("online"); syncClock(); flush(); });
+    socket.on("connect", () => { setConn("online"); syncClock(); pump(); });
     socket.on("disconnect", () => setConn("offline"));
     socket.on("connect_error", (err) => {
       if (err && err.message && !/xhr|websocket|timeout/i.test(err.message)) {
