@@ -27,7 +27,8 @@ def after(event, change):
     """Send what a committed change made stale."""
     now = time.time()
     public = public_state(event, now)
-    socketio.emit("state", public, to=room_public(event.id))
+    if getattr(change, "public", True):  # a change only the host and some phones see
+        socketio.emit("state", public, to=room_public(event.id))
     socketio.emit("state", host_state(event, now, public), to=room_host(event.id))
     personal(event, change.personal, now)
 
