@@ -37,9 +37,9 @@ def create_app(test_config=None):
     database.init_app(app)
 
     from . import cli, realtime, security, sweeper  # noqa: F401  (registers handlers)
-    from .web import attendee, display, host, main
+    from .web import attendee, display, exports, host, main
 
-    for bp in (main.bp, attendee.bp, host.bp, display.bp):
+    for bp in (main.bp, attendee.bp, host.bp, display.bp, exports.bp):
         app.register_blueprint(bp)
     security.init_app(app)
     realtime.init_app()

@@ -6,7 +6,7 @@ import click
 from flask import current_app
 from sqlalchemy import select
 
-from . import urls
+from . import cli_wall, urls
 from .errors import CommandError
 from .events import create_event, templates
 from .extensions import db
@@ -83,5 +83,5 @@ def demo_command():
 
 
 def init_app(app):
-    for cmd in (create_event_command, demo_command):
+    for cmd in (create_event_command, demo_command, *cli_wall.COMMANDS):
         app.cli.add_command(cmd)
