@@ -1,1 +1,141 @@
-"""Models of the icebreaker segment kind (filled in by its own issue)."""
+"""Models of the icebreaker segment kind: rounds, their groups and members, who met whom.
+
+Everything a round decided is in the database (not in memory), so a server restart loses
+nothing: groups with their meeting signs, who sits out or is looking, and every pair that met.
+"""
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from .. import clock
+from ..extensions import db
+from .core import now
+
+__all__ = [
+    "IcebreakerAttendance",
+    "IcebreakerGroup",
+    "IcebreakerMember",
+    "IcebreakerPair",
+    "IcebreakerRound",
+    "IcebreakerState",
+]
+
+
+class IcebreakerState(db.Model):
+    """Per icebreaker segment: which prompt comes next (the host may skip one)."""
+
+    __tablename__ = "icebreaker_state"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    segment_id: Mapped[int] = mapped_column(ForeignKey("segment.id"), unique=True)
+    next_prompt: Mapped[int] = mapped_column(default=0)
+
+
+class IcebreakerRound(db.Model):
+    """One round: a question, a timer (timestamps, as the segment's) and groups."""
+
+    __tablename__ = "icebreaker_round"
+    __table_args__ = (UniqueConstraint("segment_id", "number"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id"), index=True)
+    segment_id: Mapped[int] = mapped_column(ForeignKey("segment.id"))
+    number: Mapped[int] = mapped_column()  # 1, 2, ... within the segment
+    prompt: Mapped[str] = mapped_column(Text, default="")
+    prompt_index: Mapped[int | None] = mapped_column(default=None)
+    group_size: Mapped[int] = mapped_column(default=2)
+    timer_status: Mapped[str] = mapped_column(String(10), default="idle")
+    timer_duration: Mapped[float] = mapped_column(default=0)
+    timer_ends_at: Mapped[float | None] = mapped_column(default=None)
+    timer_remaining: Mapped[float | None] = mapped_column(default=None)
+    started_at: Mapped[float] = mapped_column(default=now)
+    ended_at: Mapped[float | None] = mapped_column(default=None)
+    # Set when a change the projector shows was not broadcast at once (big rooms coalesce
+    # "found each other" taps); the sweeper sends the public state and clears it.
+    dirty_at: Mapped[float | None] = mapped_column(default=None)
+
+    @property
+    def timer(self):
+        return clock.Timer(
+            self.timer_status, self.timer_duration, self.timer_ends_at, self.timer_remaining
+        )
+
+    @timer.setter
+    def timer(self, t):
+        self.timer_status = t.status
+        self.timer_duration = t.duration
+        self.timer_ends_at = t.ends_at
+        self.timer_remaining = t.remaining
+
+
+class IcebreakerGroup(db.Model):
+    """A group of 2 or 3 in a round, with its meeting sign (number, colour, emoji)."""
+
+    __tablename__ = "icebreaker_group"
+    __table_args__ = (UniqueConstraint("round_id", "number"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("icebreaker_round.id"))
+    number: Mapped[int] = mapped_column()
+    colour: Mapped[str] = mapped_column(String(20))
+    hex: Mapped[str] = mapped_column(String(7))
+    ink: Mapped[str] = mapped_column(String(7))
+    emoji: Mapped[str] = mapped_column(String(8))
+    emoji_name: Mapped[str] = mapped_column(String(20))
+    late: Mapped[bool] = mapped_column(default=False)  # made by placing late joiners
+    found_at: Mapped[float | None] = mapped_column(default=None)
+    created_at: Mapped[float] = mapped_column(default=now)
+
+    @property
+    def sign(self):
+        return {
+            "number": self.number,
+            "colour": self.colour,
+            "hex": self.hex,
+            "ink": self.ink,
+            "emoji": self.emoji,
+            "emoji_name": self.emoji_name,
+            "label": f"{self.colour} {self.emoji_name} {self.number}",
+        }
+
+
+class IcebreakerMember(db.Model):
+    """Someone's place in a round: one group per person per round."""
+
+    __tablename__ = "icebreaker_member"
+    __table_args__ = (
+        UniqueConstraint("round_id", "attendee_id"),
+        Index("ix_icebreaker_member_group", "group_id"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("icebreaker_round.id"))
+    group_id: Mapped[int] = mapped_column(ForeignKey("icebreaker_group.id"))
+    attendee_id: Mapped[int] = mapped_column(ForeignKey("attendee.id"))
+    late: Mapped[bool] = mapped_column(default=False)
+    looking_at: Mapped[float | None] = mapped_column(default=None)  # "can't find my group"
+    joined_at: Mapped[float] = mapped_column(default=now)
+
+
+class IcebreakerPair(db.Model):
+    """Two people who met in a round (a < b): the no-repeat rule and "stay connected"."""
+
+    __tablename__ = "icebreaker_pair"
+    __table_args__ = (
+        UniqueConstraint("event_id", "a", "b"),
+        CheckConstraint("a < b", name="ck_icebreaker_pair_order"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id"))
+    a: Mapped[int] = mapped_column(ForeignKey("attendee.id"))
+    b: Mapped[int] = mapped_column(ForeignKey("attendee.id"))
+    round_id: Mapped[int] = mapped_column(ForeignKey("icebreaker_round.id"))
+    met_at: Mapped[float] = mapped_column(default=now)
+
+
+class IcebreakerAttendance(db.Model):
+    """Per person and segment: tapped "I'm here", and which round they sit out."""
+
+    __tablename__ = "icebreaker_attendance"
+    __table_args__ = (UniqueConstraint("segment_id", "attendee_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    segment_id: Mapped[int] = mapped_column(ForeignKey("segment.id"))
+    attendee_id: Mapped[int] = mapped_column(ForeignKey("attendee.id"))
+    here_at: Mapped[float | None] = mapped_column(default=None)
+    skip_round: Mapped[int | None] = mapped_column(default=None)
