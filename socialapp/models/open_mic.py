@@ -1,1 +1,83 @@
-"""Models of the open_mic segment kind (filled in by its own issue)."""
+"""Models of the open_mic segment kind: the bowl of one segment, its entries, and the draw log.
+
+An entry's status moves bowl -> drawn -> speaking -> done (see socialapp/bowl.py for the
+rules); "absent" is a drawn person the host took out. A withdrawn or removed entry is deleted,
+so the person may put their name in again. The speaker's timer lives on their entry, stored as
+timestamps like every other timer.
+"""
+
+from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from .. import clock
+from ..extensions import db
+from .core import now
+
+__all__ = ["OpenMicBowl", "OpenMicEntry", "OpenMicLog"]
+
+
+class OpenMicBowl(db.Model):
+    """Per-segment state: whether the bowl is closed, and the last running-order number."""
+
+    __tablename__ = "open_mic_bowl"
+    segment_id: Mapped[int] = mapped_column(ForeignKey("segment.id"), primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id"), index=True)
+    closed: Mapped[bool] = mapped_column(default=False)
+    last_no: Mapped[int] = mapped_column(default=0)
+
+
+class OpenMicEntry(db.Model):
+    __tablename__ = "open_mic_entry"
+    __table_args__ = (
+        # One entry per person per segment (manual entries have no attendee: NULLs differ).
+        UniqueConstraint("segment_id", "attendee_id", name="uq_open_mic_entry_person"),
+        # A running-order number is given once: two concurrent draws cannot share one.
+        UniqueConstraint("segment_id", "draw_no", name="uq_open_mic_entry_draw_no"),
+        Index("ix_open_mic_entry_segment_status", "segment_id", "status"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id"), index=True)
+    segment_id: Mapped[int] = mapped_column(ForeignKey("segment.id"))
+    attendee_id: Mapped[int | None] = mapped_column(ForeignKey("attendee.id"), default=None)
+    name: Mapped[str] = mapped_column(String(48))  # attendee.label, or typed by the host
+    title: Mapped[str] = mapped_column(String(80), default="")
+    status: Mapped[str] = mapped_column(String(10), default="bowl")
+    draw_no: Mapped[int | None] = mapped_column(default=None)  # place in the running order
+    created_at: Mapped[float] = mapped_column(default=now)
+    drawn_at: Mapped[float | None] = mapped_column(default=None)
+    started_at: Mapped[float | None] = mapped_column(default=None)
+    ended_at: Mapped[float | None] = mapped_column(default=None)
+    timer_status: Mapped[str] = mapped_column(String(10), default="idle")
+    timer_duration: Mapped[float] = mapped_column(default=0)
+    timer_ends_at: Mapped[float | None] = mapped_column(default=None)
+    timer_remaining: Mapped[float | None] = mapped_column(default=None)
+
+    @property
+    def timer(self):
+        return clock.Timer(
+            self.timer_status, self.timer_duration, self.timer_ends_at, self.timer_remaining
+        )
+
+    @timer.setter
+    def timer(self, t):
+        self.timer_status = t.status
+        self.timer_duration = t.duration
+        self.timer_ends_at = t.ends_at
+        self.timer_remaining = t.remaining
+
+
+class OpenMicLog(db.Model):
+    """Every draw (and every absent mark) with its time: who was drawn, from how many names.
+
+    entry_id is kept without a foreign key so the log outlives a removed entry."""
+
+    __tablename__ = "open_mic_log"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id"), index=True)
+    segment_id: Mapped[int] = mapped_column(ForeignKey("segment.id"), index=True)
+    entry_id: Mapped[int] = mapped_column()
+    name: Mapped[str] = mapped_column(String(48))
+    action: Mapped[str] = mapped_column(String(12))  # draw | absent_back | absent_out
+    draw_no: Mapped[int | None] = mapped_column(default=None)
+    pool: Mapped[int] = mapped_column(default=0)  # names in the bowl just before a draw
+    at: Mapped[float] = mapped_column(default=now)
