@@ -41,7 +41,9 @@ def loop(app):
     last_count = 0.0
     while True:
         socketio.sleep(app.config["SWEEP_SECONDS"])
-        with app.app_context():
+        # A request context, so the state's URLs can be built (url_for needs one without
+        # SERVER_NAME); its host is the same fallback urls.base_url uses outside requests.
+        with app.test_request_context(base_url=f"http://localhost:{app.config['PORT']}"):
             try:
                 now = time.time()
                 tick(now)
