@@ -79,16 +79,29 @@ def clean_name(raw):
     return name
 
 
-def join(event, raw_name):
-    """A new attendee; same-name people get a number so screens can tell them apart."""
+def join(event, raw_name, cid=None):
+    """A new attendee; same-name people get a number so screens can tell them apart.
+
+    The same join form sent twice (its response lost on bad Wi-Fi) gives the same attendee."""
     name = clean_name(raw_name)
+    cid = cid if isinstance(cid, str) and 8 <= len(cid) <= 64 else None
+    if cid and (
+        again := db.session.scalar(
+            select(Attendee).where(Attendee.event_id == event.id, Attendee.join_cid == cid)
+        )
+    ):
+        return again
     same = db.session.scalar(
         select(func.max(Attendee.name_no)).where(
             Attendee.event_id == event.id, func.lower(Attendee.name) == name.lower()
         )
     )
     attendee = Attendee(
-        event_id=event.id, name=name, name_no=(same or 0) + 1, token=secrets.token_urlsafe(24)
+        event_id=event.id,
+        name=name,
+        name_no=(same or 0) + 1,
+        token=secrets.token_urlsafe(24),
+        join_cid=cid,
     )
     db.session.add(attendee)
     event.version += 1

@@ -3,6 +3,7 @@
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
+    HiddenField,
     IntegerField,
     SelectChoice,
     SelectField,
@@ -23,6 +24,7 @@ class CreateEventForm(FlaskForm):
 
 class JoinForm(FlaskForm):
     name = StringField("Your name", validators=[DataRequired(), Length(max=80)])
+    cid = HiddenField(validators=[Optional(), Length(max=64)])
 
 
 class HostKeyForm(FlaskForm):

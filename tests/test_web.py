@@ -224,3 +224,19 @@ def test_csrf_is_required_on_forms(tmp_path):
     assert c.post("/", data={"name": "x", "template": "mlc-social"}).status_code == 400
     with app.app_context():
         assert db.session.query(Event).count() == 0
+
+
+def test_a_resubmitted_join_form_is_one_attendee(app, event):
+    """The response to a join got lost on bad Wi-Fi; the browser sends the form again."""
+    form = {"name": "Ada", "cid": "join-abc-123456"}
+    first, again = app.test_client(), app.test_client()
+    assert first.post(f"/j/{event['code']}", data=form).status_code == 302
+    assert again.post(f"/j/{event['code']}", data=form).status_code == 302
+    with app.app_context():
+        assert db.session.query(Attendee).count() == 1
+    assert b"Ada" in again.get(f"/j/{event['code']}").data
+
+
+def test_join_form_carries_a_client_id(client, event):
+    page = client.get(f"/j/{event['code']}").data.decode()
+    assert re.search(r'name="cid" type="hidden" value="[\w-]{16,}"', page)

@@ -89,7 +89,10 @@ class Segment(db.Model):
 
 class Attendee(db.Model):
     __tablename__ = "attendee"
-    __table_args__ = (Index("ix_attendee_event_seen", "event_id", "last_seen"),)
+    __table_args__ = (
+        Index("ix_attendee_event_seen", "event_id", "last_seen"),
+        UniqueConstraint("event_id", "join_cid", name="uq_attendee_join_cid"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("event.id"), index=True)
     token: Mapped[str] = mapped_column(String(64), unique=True)
@@ -98,6 +101,8 @@ class Attendee(db.Model):
     name_no: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[float] = mapped_column(default=now)
     last_seen: Mapped[float] = mapped_column(default=now)
+    # The join form's client-made id: a resubmitted form (lost response) gets the same person.
+    join_cid: Mapped[str | None] = mapped_column(String(64), default=None)
 
     @property
     def label(self):

@@ -1,5 +1,7 @@
 """The join page the QR code points to, which becomes the phone's live screen once joined."""
 
+import secrets
+
 from flask import Blueprint, redirect, render_template, url_for
 
 from .. import auth, events
@@ -23,11 +25,13 @@ def join(code):
     form = JoinForm()
     if form.validate_on_submit():
         try:
-            attendee = events.join(event, form.name.data)
+            attendee = events.join(event, form.name.data, form.cid.data)
         except CommandError as exc:
             form.name.errors.append(exc.message)
         else:
             auth.remember_attendee(event, attendee)
             return redirect(url_for("attendee.join", code=event.code))
+    if not form.cid.data:
+        form.cid.data = secrets.token_urlsafe(16)
     status = 400 if form.errors else 200
     return render_template("join.html", event=event, form=form), status
