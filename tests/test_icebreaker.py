@@ -108,6 +108,11 @@ class Ice:
             )
         }
 
+    def all_here(self):
+        """Everyone taps "I'm here": present all segment long, heartbeat or not."""
+        for who in list(self.people):
+            assert self.att(who, "icebreaker.here")["ok"]
+
     def away(self, who, seconds=600):
         """Make a phone look long gone (no heartbeat for `seconds`)."""
         db.session.execute(
@@ -401,6 +406,7 @@ def test_found_in_a_big_room_is_sent_by_the_sweeper(ice, monkeypatch):
     monkeypatch.setattr(icebreaker, "COALESCE_ABOVE", 1)
     ice.crowd(6)
     ice.host("icebreaker.start_round")
+    sweeper.tick(time.time())  # the host panel's first look at who is present
     v = ice.event().version
     assert ice.att("P0", "icebreaker.found")["ok"]
     rnd = db.session.scalar(select(IcebreakerRound))
@@ -461,9 +467,11 @@ def test_skip_after_time_up_means_the_next_round(ice):
 
 def test_auto_rounds_start_when_the_round_timer_ends(ice):
     ice.crowd(4)
+    ice.all_here()  # no heartbeats in this test: the taps keep everyone present
     assert ice.host("icebreaker.auto", auto=True)["ok"]
     ice.host("icebreaker.start_round")
     now = time.time()
+    sweeper.tick(now)
     assert sweeper.tick(now + 10) == 0
     assert sweeper.tick(now + 361) == 1
     db.session.expire_all()
@@ -477,11 +485,28 @@ def test_auto_rounds_start_when_the_round_timer_ends(ice):
 
 def test_no_auto_round_without_the_switch(ice):
     ice.crowd(4)
+    ice.all_here()
     ice.host("icebreaker.start_round")
+    sweeper.tick(time.time())
     later = time.time() + 400
     assert sweeper.tick(later) == 0
     pub = state.public_state(ice.event(), later)["kind"]
     assert pub["round"] == 1 and pub["timer"]["phase"] == "time_up"
+
+
+def test_host_panel_follows_arrivals_without_a_click(ice):
+    ice.crowd(4)
+    ice.host("icebreaker.start_round")
+    assert sweeper.tick(time.time()) == 1  # first look
+    assert sweeper.tick(time.time()) == 0  # nothing new
+    v = ice.event().version
+    ice.person("Late")  # a join sends no state by itself
+    assert sweeper.tick(time.time()) == 1
+    assert ice.event().version == v + 2  # the join, then the sweeper's host refresh
+    assert [w["label"] for w in ice.hosted()["waiting"]] == ["Late"]
+    seg = ice.event().live_segment
+    assert icebreaker.host_seen(ice.event(), seg, time.time()) == "5:1"
+    assert sweeper.tick(time.time()) == 0
 
 
 # ---------- authorisation and bad input ----------

@@ -22,12 +22,16 @@ __all__ = [
 
 
 class IcebreakerState(db.Model):
-    """Per icebreaker segment: which prompt comes next (the host may skip one)."""
+    """Per icebreaker segment: which prompt comes next (the host may skip one), and what
+    the host panel last saw."""
 
     __tablename__ = "icebreaker_state"
     id: Mapped[int] = mapped_column(primary_key=True)
     segment_id: Mapped[int] = mapped_column(ForeignKey("segment.id"), unique=True)
     next_prompt: Mapped[int] = mapped_column(default=0)
+    # "present:waiting" as the host panel last showed it: joins and phones leaving do not
+    # send state by themselves, so the sweeper refreshes the host when this changes.
+    host_seen: Mapped[str] = mapped_column(String(40), default="")
 
 
 class IcebreakerRound(db.Model):

@@ -13,7 +13,7 @@ change only by command.
 
 import json
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import and_, delete, func, or_, select
 
 from .. import clock, matching, signs
 from ..errors import CommandError
@@ -33,7 +33,6 @@ KIND = "icebreaker"
 LABEL = "Icebreaker"
 COMMANDS = {}
 
-PRESENCE_SECONDS = 75  # the same window as state.PRESENCE_SECONDS (not imported: no cycle)
 MAX_PROMPTS = 50
 MAX_PROMPT_LEN = 300
 MIN_ROUND_SECONDS = 30
@@ -145,19 +144,41 @@ def attendance(seg, attendee_id):
     return row
 
 
-def present_ids(event, seg, now):
-    """Phones heard from lately, or people who tapped "I'm here" in this segment."""
+def _present(event, seg, now):
+    """SQL condition: phones heard from lately, or who tapped "I'm here" in this segment."""
+    from ..state import PRESENCE_SECONDS  # state imports the kinds: import it late
+
     tapped = select(IcebreakerAttendance.attendee_id).where(
         IcebreakerAttendance.segment_id == seg.id, IcebreakerAttendance.here_at.is_not(None)
     )
-    return set(
-        db.session.scalars(
-            select(Attendee.id).where(
-                Attendee.event_id == event.id,
-                or_(Attendee.last_seen > now - PRESENCE_SECONDS, Attendee.id.in_(tapped)),
+    return and_(
+        Attendee.event_id == event.id,
+        or_(Attendee.last_seen > now - PRESENCE_SECONDS, Attendee.id.in_(tapped)),
+    )
+
+
+def present_ids(event, seg, now):
+    return set(db.session.scalars(select(Attendee.id).where(_present(event, seg, now))))
+
+
+def host_seen(event, seg, now):
+    """How many are present and how many wait for a group, in two cheap counts."""
+    present = _present(event, seg, now)
+    count = db.session.scalar(select(func.count(Attendee.id)).where(present))
+    rnd = current_round(seg)
+    waiting = 0
+    if rnd is not None:
+        members = select(IcebreakerMember.attendee_id).where(IcebreakerMember.round_id == rnd.id)
+        sitting = select(IcebreakerAttendance.attendee_id).where(
+            IcebreakerAttendance.segment_id == seg.id,
+            IcebreakerAttendance.skip_round == rnd.number,
+        )
+        waiting = db.session.scalar(
+            select(func.count(Attendee.id)).where(
+                present, Attendee.id.not_in(members), Attendee.id.not_in(sitting)
             )
         )
-    )
+    return f"{count}:{waiting}"
 
 
 def skippers(seg, number):
@@ -294,13 +315,15 @@ def public_view(ctx):
         "timer": timer_dict(rnd["timer"], ctx.now),
         "timer_label": f"Round {rnd['number']}",
         "colours": COLOUR_TABLE,
-        # Compact for big rooms: [number, colour index, emoji, [first names]].
+        # Compact for big rooms: [number, colour index, emoji, [first names]], plus a
+        # trailing 1 once the group found each other.
         "groups": [
             [
                 g["sign"]["number"],
                 COLOUR_INDEX.get(g["sign"]["hex"], 0),
                 g["sign"]["emoji"],
                 [names[a][1] for a in g["members"]],
+                *([1] if g["found"] else []),
             ]
             for g in groups
         ],
@@ -873,20 +896,32 @@ def _auto_due(seg, rnd, now):
 
 def due(ctx):
     rnd = current_round(ctx.segment)
-    if rnd is None:
-        return False
-    if rnd.dirty_at is not None and ctx.now - rnd.dirty_at >= COALESCE_SECONDS:
+    if rnd is not None and rnd.dirty_at is not None and ctx.now - rnd.dirty_at >= COALESCE_SECONDS:
         return True
-    return _auto_due(ctx.segment, rnd, ctx.now)
+    if _auto_due(ctx.segment, rnd, ctx.now):
+        return True
+    return _seen_changed(ctx)
+
+
+def _seen_changed(ctx):
+    st = db.session.scalar(
+        select(IcebreakerState).where(IcebreakerState.segment_id == ctx.segment.id)
+    )
+    return (st.host_seen if st else "") != host_seen(ctx.event, ctx.segment, ctx.now)
 
 
 def on_sweep(ctx):
-    rnd = current_round(ctx.segment)
-    if rnd is None:
-        return None
-    if _auto_due(ctx.segment, rnd, ctx.now):
+    """Auto-rounds; the coalesced public state of a big room; a fresh host panel when
+    people arrive or leave (late joiners show up there without anyone clicking)."""
+    seg = ctx.segment
+    rnd = current_round(seg)
+    st = get_state(seg)
+    seen = host_seen(ctx.event, seg, ctx.now)
+    changed = st.host_seen != seen
+    st.host_seen = seen
+    if _auto_due(seg, rnd, ctx.now):
         return start_round(ctx, {})
-    if rnd.dirty_at is not None:
+    if rnd is not None and rnd.dirty_at is not None:
         rnd.dirty_at = None
         return Change()
-    return None
+    return Change(public=False) if changed else None

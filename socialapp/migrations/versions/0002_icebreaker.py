@@ -21,6 +21,7 @@ def upgrade():
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("segment_id", sa.Integer(), nullable=False),
         sa.Column("next_prompt", sa.Integer(), nullable=False),
+        sa.Column("host_seen", sa.String(length=40), nullable=False),
         sa.ForeignKeyConstraint(["segment_id"], ["segment.id"]),
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("segment_id"),
