@@ -515,3 +515,13 @@ def test_two_hundred_notes_keep_the_state_small(w):
     public = w.public()
     overhead = len(json.dumps(public)) - sum(len(n["text"]) for n in public["notes"])
     assert overhead / 200 < 60, overhead  # bytes per note beyond its text
+
+
+def test_host_changes_the_cap_live(w):
+    assert w.host("wall.max_notes", max_notes=2)["ok"]
+    assert w.public()["max_notes"] == 2 and w.me("Ada")["left"] == 2
+    w.note("Ada", "one")
+    w.note("Ada", "two")
+    assert not w.note("Ada", "three")["ok"]
+    for bad in (0, 51, "3", None):
+        assert not w.host("wall.max_notes", max_notes=bad)["ok"]

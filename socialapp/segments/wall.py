@@ -18,7 +18,7 @@ from ..errors import CommandError
 from ..extensions import db
 from ..models import Attendee
 from ..models.wall import WallBoard, WallNote, WallTheme, WallVote
-from .base import Change, boolean, command, integer, text
+from .base import ALL, Change, boolean, command, integer, text
 
 KIND = "wall"
 LABEL = "Sticky-note wall"
@@ -446,6 +446,14 @@ def words(ctx, args):
     board = board_of(ctx.segment, create=True)
     board.words = clean_words(args.get("words"))
     return Change(public=False, result={"words": board.words})
+
+
+@command(COMMANDS, "wall.max_notes", needs_live=False)
+def set_max_notes(ctx, args):
+    """The most notes one person may write on this wall (1 to 50)."""
+    value = integer(args, "max_notes", lo=1, hi=MAX_NOTES_LIMIT, label="notes per person")
+    ctx.segment.settings = ctx.segment.settings | {"max_notes": value}
+    return Change(personal=ALL, result={"max_notes": value})
 
 
 # ---------------------------------------------------------------- host: themes
