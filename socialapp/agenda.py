@@ -170,12 +170,16 @@ def clean_segment_fields(args, partial=False):
 
 
 def apply_fields(seg, fields, now):
+    old_kind = seg.kind
     for key in ("kind", "title", "instructions"):
         if key in fields:
             setattr(seg, key, fields[key])
     kind = KINDS[seg.kind]
     if "settings" in fields or "kind" in fields:
-        merged = kind.default_settings() | fields.get("settings", seg.settings)
+        # Given settings update the current ones (a form that edits one setting must not wipe
+        # the others); a segment that changes kind starts from the new kind's defaults.
+        kept = seg.settings if seg.kind == old_kind else {}
+        merged = kind.default_settings() | kept | fields.get("settings", {})
         seg.settings_json = json.dumps(kind.clean_settings(merged))
     if "minutes" in fields:
         delta = (fields["minutes"] - seg.minutes) * 60
