@@ -565,3 +565,20 @@ def test_concurrent_draws_on_postgresql(pg_app, no_rate_limit):
         assert commands.run(event_id, "host", None, "agenda.goto", {"segment_id": seg_id})["ok"]
     acks = concurrent_draws(pg_app, event_id, seg_id, threads=10, each=3, names=40)
     check_concurrent(pg_app, acks, 30)
+
+
+def test_editing_minutes_per_speaker_in_the_form_keeps_the_theme(host, app, event, sio):
+    h = sio(host, "host")
+    seg_id = mic_ids(state(h))[0]
+    form = {
+        f"s{seg_id}-kind": "open_mic",
+        f"s{seg_id}-title": "Open mic: success stories",
+        f"s{seg_id}-minutes": "20",
+        f"s{seg_id}-instructions": "Tell us.",
+        f"s{seg_id}-speaker_minutes": "5",
+    }
+    r = host.post(f"/e/{event['code']}/host/segments/{seg_id}", data=form)
+    assert r.status_code == 302
+    settings = next(x for x in state(h)["host"]["segments"] if x["id"] == seg_id)["settings"]
+    assert settings["speaker_minutes"] == 5
+    assert settings["theme"] == "A great collaboration experience"
