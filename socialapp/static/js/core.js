@@ -51,19 +51,26 @@
 
   /* Timers: any element with data-timer="key" shows SA.timers[key]; one loop for the page. */
   SA.timers = {};
+  // Last phase announced per timer key: screens rebuild their timer elements on every state,
+  // so "sa:phase" (the time-up chime) fires when a timer's phase changes, not per new element.
+  const announced = {};
   function drawTimers() {
     document.querySelectorAll("[data-timer]").forEach((el) => {
-      const timer = SA.timers[el.dataset.timer];
-      if (!timer) { el.textContent = ""; el.dataset.phase = "none"; return; }
+      const key = el.dataset.timer;
+      const timer = SA.timers[key];
+      if (!timer) { el.textContent = ""; el.dataset.phase = "none"; announced[key] = "none"; return; }
       const left = SA.remaining(timer);
       const text = SA.fmt(left);
       if (el.textContent !== text) el.textContent = text;
       const phase = SA.phase(timer);
       if (el.dataset.phase !== phase) {
         el.dataset.phase = phase;
-        const words = document.querySelector('[data-timer-words="' + el.dataset.timer + '"]');
+        const words = document.querySelector('[data-timer-words="' + key + '"]');
         if (words) words.textContent = SA.phaseWords(phase);
-        document.dispatchEvent(new CustomEvent("sa:phase", { detail: { key: el.dataset.timer, phase } }));
+      }
+      if (announced[key] !== phase) {
+        announced[key] = phase;
+        document.dispatchEvent(new CustomEvent("sa:phase", { detail: { key, phase } }));
       }
     });
   }
