@@ -17,6 +17,12 @@ VIBRATE_SPY = (
     " return true; };"
 )
 
+# Count time-up chimes: display.js makes an AudioContext per chime (it catches the throw).
+CHIME_SPY = (
+    "window.AudioContext = function () { const d = document.documentElement.dataset;"
+    " d.chimes = String(Number(d.chimes || 0) + 1); throw new Error('counted'); };"
+)
+
 
 def join(page, url, name):
     page.goto(url)
@@ -31,6 +37,7 @@ def test_five_phones_one_draw_speaker_timer_on_every_screen(live_server, screens
     host.goto(ev["host_url"])
     host.wait_for_selector("#conn[data-status=online]")
     display = screens("display")
+    display.add_init_script(CHIME_SPY)
     display.goto(ev["display_url"])
     display.wait_for_selector("#conn[data-status=online]")
     phones = {}
@@ -108,6 +115,23 @@ def test_five_phones_one_draw_speaker_timer_on_every_screen(live_server, screens
 
     screenshot(display, "open_mic-display")
     screenshot(host, "open_mic-host")
+
+    # Time's up chimes once on the projector, not again at every later change of state.
+    assert display.locator("html").get_attribute("data-chimes") is None
+    host.click("#mic-primary")  # resume
+    for _ in range(4):
+        host.click("#mic-plus30")
+    expect(big).to_have_text(re.compile(r"^5:5\d$"))
+    for _ in range(20):
+        host.click("#minus")  # the segment's own timer runs out
+    expect(display.locator("html")).to_have_attribute("data-chimes", "1")
+    waiting = [
+        p for n, p in phones.items() if n not in (drawn, display.locator("#mic-deck").inner_text())
+    ]
+    waiting[0].click("#mic-withdraw")
+    expect(display.locator("#mic-bowl")).to_contain_text("2 names in the bowl")
+    display.wait_for_timeout(600)
+    assert display.locator("html").get_attribute("data-chimes") == "1"
 
     for page in [display, host, *phones.values()]:
         assert page.errors == []
