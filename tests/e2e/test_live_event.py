@@ -29,7 +29,7 @@ def test_join_host_starts_phone_and_projector_follow(live_server, screens):
     display.wait_for_selector("#conn[data-status=online]")
 
     # The phone opens the URL that the projector's QR code encodes.
-    qr_target = display.locator(".short-url").inner_text()
+    qr_target = display.locator(".short-url").inner_text().replace("\n", "")
     assert ev["join_url"].endswith(qr_target)
     phones = [screens("phone") for _ in range(2)]
     join(phones[0], ev["join_url"], "Ada <img src=x onerror=alert(1)>")
