@@ -6,6 +6,8 @@ import threading
 import uuid
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from socialapp import commands, ratelimit
 from socialapp.errors import CommandError
@@ -582,3 +584,81 @@ def test_editing_minutes_per_speaker_in_the_form_keeps_the_theme(host, app, even
     settings = next(x for x in state(h)["host"]["segments"] if x["id"] == seg_id)["settings"]
     assert settings["speaker_minutes"] == 5
     assert settings["theme"] == "A great collaboration experience"
+
+
+# ---------- fuzzing the live open mic ----------
+
+MIC_COMMANDS = sorted(open_mic.COMMANDS)
+fuzz_value = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-3, 12),
+    st.integers(),
+    st.floats(allow_nan=True),
+    st.text(max_size=90),
+    st.sampled_from(["<script>x</script>", "\x00", "\u202e", "x" * 5000, "🙂" * 81]),
+    st.lists(st.integers(), max_size=2),
+    st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
+)
+fuzz_args = st.fixed_dictionaries(
+    {},
+    optional={
+        k: fuzz_value
+        for k in ("entry_id", "count", "title", "name", "seconds", "back", "redraw", "start")
+        + ("closed", "segment_id")
+    },
+)
+
+
+@pytest.fixture(scope="module")
+def mic_world(tmp_path_factory):
+    from socialapp import create_app
+    from socialapp.events import create_event
+    from socialapp.extensions import socketio
+
+    path = tmp_path_factory.mktemp("micfuzz")
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "fuzz",
+            "WTF_CSRF_ENABLED": False,
+            "ASYNC_MODE": "threading",
+            "PUBLIC_URL": "http://social.test",
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{path / 'fuzz.sqlite'}",
+        }
+    )
+    with app.test_request_context():
+        ev = create_event("Fuzz")
+        code, key = ev.code, ev.host_key
+        seg_id = next(s.id for s in ev.segments if s.kind == "open_mic")
+    host_http, phone_http = app.test_client(), app.test_client()
+    host_http.get(f"/e/{code}/host?key={key}")
+    phone_http.post(f"/j/{code}", data={"name": "Fuzzy"})
+    sockets = {
+        role: socketio.test_client(app, flask_test_client=c, auth={"code": code, "role": role})
+        for role, c in (("host", host_http), ("attendee", phone_http))
+    }
+    assert command(sockets["host"], "agenda.goto", {"segment_id": seg_id})["ok"]
+    for i in range(6):
+        command(sockets["host"], "open_mic.add", {"name": f"N{i}"})
+    return {"app": app, "sockets": sockets}
+
+
+@settings(suppress_health_check=list(HealthCheck), deadline=None)
+@given(
+    role=st.sampled_from(["host", "attendee"]), name=st.sampled_from(MIC_COMMANDS), args=fuzz_args
+)
+def test_fuzz_the_live_open_mic(mic_world, monkeypatch, role, name, args):
+    from tests.dbsnapshot import snapshot
+
+    monkeypatch.setattr(ratelimit, "check", lambda *a: None)
+    sock = mic_world["sockets"][role]
+    with mic_world["app"].app_context():
+        before = snapshot(ignore=("attendee",))
+    ack = command(sock, name, args)
+    sock.get_received()
+    assert isinstance(ack, dict) and ack.get("code") != "server", ack
+    if not ack["ok"]:
+        assert ack["error"]
+        with mic_world["app"].app_context():
+            assert snapshot(ignore=("attendee",)) == before, (name, args, ack)
