@@ -1,0 +1,181 @@
+"""Measure the theme suggestions: agreement with human labels, and speed.
+
+Run from the repository root:  python bench/themes.py [--engine NAME] [--json]
+
+For each installed engine it prints the adjusted Rand index (ARI) between the
+suggested grouping (granularity 0, the automatic number of groups) and the
+human labels of ../shared/samples/best-practices-notes.json (or its copy in
+tests/data) and of the held-out sets in tests/data, the number of groups at
+each granularity, and the time to group 500 notes. A plain TF-IDF + k-means
+baseline with the same number of groups is shown for reference.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from sklearn.metrics import adjusted_rand_score  # noqa: E402
+
+from socialapp import themes  # noqa: E402
+
+SHARED_SAMPLE = REPO / ".." / "shared" / "samples" / "best-practices-notes.json"
+DATA = REPO / "tests" / "data"
+HELDOUT = {
+    "held-out: collaboration, new wording": DATA / "heldout-notes.json",
+    "held-out: conference socials": DATA / "heldout-socials-notes.json",
+    "held-out: next year's conference (fresh)": DATA / "heldout-conference-notes.json",
+}
+
+
+def sample_path() -> Path:
+    return SHARED_SAMPLE if SHARED_SAMPLE.is_file() else DATA / "best-practices-notes.json"
+
+
+def labelled(path: Path) -> tuple[list[str], list[str]]:
+    notes = json.loads(path.read_text(encoding="utf-8"))["notes"]
+    return [n["text"] for n in notes], [n["theme"] for n in notes]
+
+
+def labels_of(groups: list[dict], n: int) -> list[int]:
+    out = [-1] * n
+    for g, group in enumerate(groups):
+        for i in group["notes"]:
+            out[i] = g
+    return out
+
+
+def ari(texts: list[str], truth: list[str], engine: str) -> float:
+    groups = themes.suggest_themes(texts, engine=engine)
+    return adjusted_rand_score(truth, labels_of(groups, len(texts)))
+
+
+def subset_ari(texts: list[str], truth: list[str], engine: str, rounds: int) -> float:
+    """Mean ARI over random 75% subsets: a steadier figure than one run on ~45 notes."""
+    rng = random.Random(1)
+    scores = []
+    for _ in range(rounds):
+        keep = sorted(rng.sample(range(len(texts)), round(0.75 * len(texts))))
+        scores.append(ari([texts[i] for i in keep], [truth[i] for i in keep], engine))
+    return sum(scores) / len(scores)
+
+
+def tfidf_baseline(texts: list[str], truth: list[str]) -> float:
+    from sklearn.cluster import KMeans
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    x = TfidfVectorizer(stop_words="english").fit_transform(texts)
+    k = themes.group_count(len(texts))
+    got = KMeans(n_clusters=k, n_init=10, random_state=0).fit_predict(x)
+    return adjusted_rand_score(truth, got)
+
+
+def five_hundred_notes(pool: list[str], seed: int = 0) -> list[str]:
+    """500 distinct notes: pool notes with a word dropped and a few words added."""
+    rng = random.Random(seed)
+    tails = ["", " please", "!", " - important", " (again)", " every time", " for real"]
+    out: set[str] = set()
+    while len(out) < 500:
+        words = rng.choice(pool).split()
+        if len(words) > 3:
+            del words[rng.randrange(len(words))]
+        out.add(" ".join(words) + rng.choice(tails))
+    notes = sorted(out)
+    rng.shuffle(notes)
+    return notes
+
+
+def measure(engine: str, rounds: int) -> dict:
+    result: dict = {"engine": engine, "ari": {}, "subset_ari": {}}
+    texts, truth = labelled(sample_path())
+
+    start = time.perf_counter()
+    groups = themes.suggest_themes(texts, engine=engine)
+    result["first_call_s"] = time.perf_counter() - start  # includes loading a model
+    result["ari"]["sample"] = adjusted_rand_score(truth, labels_of(groups, len(texts)))
+    result["sample_titles"] = [g["title"] for g in groups]
+    result["groups_by_granularity"] = {
+        g: len(themes.suggest_themes(texts, granularity=g, engine=engine)) for g in range(-2, 3)
+    }
+    for name, path in HELDOUT.items():
+        result["ari"][name] = ari(*labelled(path), engine)
+    held = [result["ari"][name] for name in HELDOUT]
+    result["ari"]["held-out mean"] = sum(held) / len(held)
+    if rounds:
+        sets = {"sample": sample_path(), **HELDOUT}
+        for name, path in sets.items():
+            result["subset_ari"][name] = subset_ari(*labelled(path), engine, rounds)
+
+    pool = texts + [t for path in HELDOUT.values() for t in labelled(path)[0]]
+    notes = five_hundred_notes(pool)
+    start, cpu = time.perf_counter(), time.process_time()
+    groups = themes.suggest_themes(notes, engine=engine)
+    result["time_500_s"] = time.perf_counter() - start
+    result["cpu_500_s"] = time.process_time() - cpu
+    result["groups_500"] = len(groups)
+    start, cpu = time.perf_counter(), time.process_time()
+    themes.suggest_themes(notes, granularity=2, engine=engine)
+    result["time_500_granularity_2_s"] = time.perf_counter() - start
+    result["cpu_500_granularity_2_s"] = time.process_time() - cpu
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--engine", choices=themes.ENGINES, action="append")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.add_argument(
+        "--subsets",
+        type=int,
+        default=10,
+        metavar="N",
+        help="also average the ARI over N random 75%% subsets of each set (0: skip)",
+    )
+    args = parser.parse_args()
+    engines = args.engine or themes.available_engines()
+    missing = [e for e in engines if e not in themes.available_engines()]
+    if missing:
+        parser.error(f"not installed here: {', '.join(missing)} (pip install -e '.[themes]')")
+
+    results = [measure(engine, args.subsets) for engine in engines]
+    baseline = {"sample": tfidf_baseline(*labelled(sample_path()))}
+    for name, path in HELDOUT.items():
+        baseline[name] = tfidf_baseline(*labelled(path))
+
+    if args.json:
+        print(json.dumps({"results": results, "tfidf_kmeans_baseline": baseline}, indent=2))
+        return 0
+    print(f"sample: {os.path.relpath(sample_path(), REPO)}")
+    for r in results:
+        print(f"\nengine {r['engine']}")
+        for name, value in r["ari"].items():
+            print(f"  ARI {name:<42} {value:6.3f}")
+        for name, value in r["subset_ari"].items():
+            print(f"  ARI {name:<42} {value:6.3f}  (mean over {args.subsets} random 75% subsets)")
+        print(f"  groups on the sample, granularity -2..+2: {r['groups_by_granularity']}")
+        print(f"  titles on the sample: {r['sample_titles']}")
+        print(f"  first call on the sample (loads the model): {r['first_call_s']:.2f} s")
+        print(
+            f"  500 new notes, granularity 0 ({r['groups_500']} groups): "
+            f"{r['time_500_s']:.2f} s wall, {r['cpu_500_s']:.2f} s CPU"
+        )
+        print(
+            f"  same 500 notes again, granularity +2: {r['time_500_granularity_2_s']:.2f} s wall, "
+            f"{r['cpu_500_granularity_2_s']:.2f} s CPU"
+        )
+    print("\nbaseline TF-IDF + k-means (same number of groups)")
+    for name, value in baseline.items():
+        print(f"  ARI {name:<42} {value:6.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
