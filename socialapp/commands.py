@@ -11,10 +11,10 @@ import time
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
-from . import agenda, broadcast, ratelimit
+from . import agenda, broadcast, offload, ratelimit
 from .errors import CommandError
 from .extensions import db
-from .models import ClientCommand, Event
+from .models import Attendee, ClientCommand, Event
 from .segments import KINDS
 from .segments.base import Ctx
 
@@ -83,20 +83,13 @@ def _run(event_id, role, attendee_id, name, args, cid, rng):
     actor = f"a{attendee_id}" if role == "attendee" else role
     if cid is not None and (done := applied(event_id, actor, cid)) is not None:
         return done | {"duplicate": True}
+    rng = rng or random.SystemRandom()
+    prepared = slow_step(event_id, role, attendee_id, name, args, rng)
     lock(event_id)
-    event = db.session.get(Event, event_id, populate_existing=True)
-    if event is None or event.ended_at is not None:
-        raise CommandError("This event has ended.", "conflict")
-    spec, seg = lookup(event, name, args)
-    if role not in spec.roles:
-        raise CommandError(ROLE_WORDS.get(role, "Not allowed."), "forbidden")
-    attendee = None
-    if role == "attendee":
-        from .models import Attendee
-
-        attendee = db.session.get(Attendee, attendee_id)
-    ctx = Ctx(event, seg, time.time(), role, attendee, rng or random.SystemRandom())
-    change = spec.fn(ctx, args)
+    ctx = authorised(event_id, role, attendee_id, name, args, rng)
+    ctx.prepared = prepared
+    change = ctx.spec.fn(ctx, args)
+    event = ctx.event
     ack = {"ok": True, "v": event.version} | change.result
     if cid is not None:
         db.session.add(
@@ -112,6 +105,35 @@ def _run(event_id, role, attendee_id, name, args, cid, rng):
         raise
     broadcast.after(event, change)
     return ack
+
+
+def authorised(event_id, role, attendee_id, name, args, rng):
+    """The context for a command this role may run on this event, or a CommandError."""
+    event = db.session.get(Event, event_id, populate_existing=True)
+    if event is None or event.ended_at is not None:
+        raise CommandError("This event has ended.", "conflict")
+    spec, seg = lookup(event, name, args)
+    if role not in spec.roles:
+        raise CommandError(ROLE_WORDS.get(role, "Not allowed."), "forbidden")
+    attendee = db.session.get(Attendee, attendee_id) if role == "attendee" else None
+    ctx = Ctx(event, seg, time.time(), role, attendee, rng)
+    ctx.spec = spec
+    return ctx
+
+
+def slow_step(event_id, role, attendee_id, name, args, rng):
+    """Run a command's gather/prepare before the lock (authorised first: nobody else may
+    make the server think hard). Returns what prepare computed, or None."""
+    event = db.session.get(Event, event_id)
+    if event is None:
+        return None
+    spec, _ = lookup(event, name, args)
+    if spec.prepare is None:
+        return None
+    ctx = authorised(event_id, role, attendee_id, name, args, rng)
+    data = spec.gather(ctx, args) if spec.gather else None
+    db.session.rollback()  # hold no transaction while the thread works
+    return offload.run(spec.prepare, data)
 
 
 def lock(event_id):

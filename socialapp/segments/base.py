@@ -22,6 +22,7 @@ class Ctx:
     role: str = "display"  # host | attendee | display | stranger
     attendee: object | None = None
     rng: object | None = None
+    prepared: object = None  # what the command's slow, lock-free step computed (see Command)
 
 
 @dataclass
@@ -35,16 +36,25 @@ class Change:
 
 @dataclass(frozen=True)
 class Command:
+    """fn(ctx, args) -> Change runs under the event lock and must be quick.
+
+    Slow work (grouping 500 notes takes seconds) goes in two optional steps that run before
+    the lock: gather(ctx, args) reads plain data from the database, then prepare(data) computes
+    in an OS thread, off the server's event loop, without the database; fn finds its result in
+    ctx.prepared. The room's screens keep updating meanwhile."""
+
     fn: object
     roles: frozenset = frozenset({"host"})
     needs_live: bool = True  # only while this segment is the live one
+    gather: object = None
+    prepare: object = None
 
 
-def command(registry, name, roles=("host",), needs_live=True):
+def command(registry, name, roles=("host",), needs_live=True, gather=None, prepare=None):
     """Decorator: register fn(ctx, args) -> Change under name."""
 
     def wrap(fn):
-        registry[name] = Command(fn, frozenset(roles), needs_live)
+        registry[name] = Command(fn, frozenset(roles), needs_live, gather, prepare)
         return fn
 
     return wrap

@@ -525,13 +525,8 @@ def note_move(ctx, args):
 # ---------------------------------------------------------------- host: suggested themes
 
 
-@command(COMMANDS, "wall.suggest", needs_live=False)
-def suggest(ctx, args):
-    """Group the shown notes with socialapp.themes. The result waits in the board for the host
-    (host_view only) until accepted or discarded. granularity: -2 (fewer, larger groups) to
-    +2 (more, smaller groups)."""
-    from .. import themes as engine
-
+def suggest_gather(ctx, args):
+    """Before the lock: the shown notes, as plain (id, text) pairs."""
     granularity = integer(args, "granularity", lo=-2, hi=2, required=False) or 0
     rows = db.session.execute(
         select(WallNote.id, WallNote.text)
@@ -540,25 +535,61 @@ def suggest(ctx, args):
     ).all()
     if not rows:
         raise CommandError("There are no notes on the wall to group yet.", "conflict")
+    return [tuple(r) for r in rows], granularity
+
+
+def suggest_prepare(data):
+    """In an OS thread: grouping 500 notes takes seconds, and the room must not freeze."""
+    from .. import themes as engine
+
+    rows, granularity = data
     started = time.perf_counter()
     try:
         groups = engine.suggest_themes([t for _, t in rows], granularity=granularity)
-        used = engine.default_engine()
     except (RuntimeError, ValueError) as exc:
-        raise CommandError(f"Themes could not be suggested: {exc}", "server") from exc
+        return {"error": str(exc)}
     ms = round((time.perf_counter() - started) * 1000)
+    return {
+        "rows": rows,
+        "groups": groups,
+        "granularity": granularity,
+        "ms": ms,
+        "engine": engine.default_engine(),
+    }
+
+
+@command(COMMANDS, "wall.suggest", needs_live=False, gather=suggest_gather, prepare=suggest_prepare)
+def suggest(ctx, args):
+    """Group the shown notes with socialapp.themes. The result waits in the board for the host
+    (host_view only) until accepted or discarded. granularity: -2 (fewer, larger groups) to
+    +2 (more, smaller groups). The grouping itself ran before the lock (suggest_prepare)."""
+    done = ctx.prepared
+    if "error" in done:
+        raise CommandError(f"Themes could not be suggested: {done['error']}", "server")
+    rows = done["rows"]
+    still_shown = set(
+        db.session.scalars(
+            select(WallNote.id).where(
+                WallNote.segment_id == ctx.segment.id, WallNote.state == "shown"
+            )
+        )
+    )
     board = board_of(ctx.segment, create=True)
     board.suggestion = {
-        "granularity": granularity,
-        "engine": used,
-        "ms": ms,
+        "granularity": done["granularity"],
+        "engine": done["engine"],
+        "ms": done["ms"],
         "at": ctx.now,
         "groups": [
-            {"title": g["title"][:THEME_TITLE_MAX], "notes": [rows[i][0] for i in g["notes"]]}
-            for g in groups
+            {
+                "title": g["title"][:THEME_TITLE_MAX],
+                # a note hidden while the grouping ran stays out of it
+                "notes": [rows[i][0] for i in g["notes"] if rows[i][0] in still_shown],
+            }
+            for g in done["groups"]
         ],
     }
-    return Change(public=False, result={"groups": len(groups), "ms": ms})
+    return Change(public=False, result={"groups": len(done["groups"]), "ms": done["ms"]})
 
 
 def pending_suggestion(ctx):
