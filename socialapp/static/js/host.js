@@ -19,8 +19,11 @@
   function controls(s) {
     const [label, action] = primaryAction(s);
     const live = s.live;
+    // A kind with its own next action (draw a name, start a round) owns the biggest button.
+    const kind = SA.kindOf(s);
+    const leads = live && live.timer.status !== "stopped" && kind && kind.leads;
     return [
-      h("button", { id: "primary", class: "primary", disabled: !action, onclick: action, "aria-keyshortcuts": "Space" }, label, h("kbd", {}, "Space")),
+      h("button", { id: "primary", class: leads ? "segment-timer-button" : "primary", disabled: !action, onclick: action, "aria-keyshortcuts": "Space" }, leads ? label.replace("timer", "segment clock") : label, h("kbd", {}, "Space")),
       h("div", { class: "row" },
         h("button", { id: "prev", onclick: () => send("agenda.prev"), "aria-keyshortcuts": "P" }, "◀ Previous", h("kbd", {}, "P")),
         h("button", { id: "minus", disabled: !live, onclick: () => send("agenda.extend", { seconds: -60 }), "aria-keyshortcuts": "-" }, "−1 min", h("kbd", {}, "−")),

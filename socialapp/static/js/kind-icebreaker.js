@@ -267,5 +267,6 @@
     fill(el, parts);
   }
 
-  SA.kinds.icebreaker = { phone, display, host };
+  // leads: the round button is the host's next action, so the segment timer steps back.
+  SA.kinds.icebreaker = { phone, display, host, leads: true };
 })();

@@ -59,7 +59,7 @@
       speaking: ["It's your turn!", "The room is listening: " + minutes(k) + " for your story."],
     }[m];
     const close = () => { markSeen(key); overlay.remove(); };
-    const overlay = h("div", { id: "mic-alert", class: "mic-alert mic-" + m, role: "alertdialog", "aria-modal": "true", "aria-labelledby": "mic-alert-title", dataset: { key } },
+    const overlay = h("div", { id: "mic-alert", class: "mic-alert kind-overlay mic-" + m, role: "alertdialog", "aria-modal": "true", "aria-labelledby": "mic-alert-title", dataset: { key, kind: "open_mic" } },
       h("div", { class: "mic-alert-body" },
         h("p", { class: "mic-alert-icon", "aria-hidden": "true" }, m === "speaking" ? "🎤" : "🎉"),
         h("h1", { id: "mic-alert-title" }, words[0]),
@@ -274,5 +274,6 @@
     if (b && !b.disabled) { e.preventDefault(); b.click(); }
   });
 
-  SA.kinds.open_mic = { phone, display, host };
+  // leads: draw / call up / start is the host's next action, so the segment timer steps back.
+  SA.kinds.open_mic = { phone, display, host, leads: true };
 })();

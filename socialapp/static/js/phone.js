@@ -5,6 +5,10 @@
   const body = document.body;
 
   function renderState(s) {
+    // Full-screen notices a kind put on top of the page end with that kind's segment.
+    document.querySelectorAll(".kind-overlay").forEach((o) => {
+      if (!s.live || s.event.ended || o.dataset.kind !== s.live.kind) o.remove();
+    });
     if (s.event.ended) {
       fill($("#now-title"), "Event ended");
       fill($("#main"), h("div", { class: "card center" }, h("h1", {}, "Thanks for coming!"), h("p", {}, s.event.name + " has ended.")));
