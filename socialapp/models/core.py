@@ -14,6 +14,28 @@ def now():
     return time.time()
 
 
+class TimerColumns:
+    """A clock.Timer stored as timestamps in four columns (mixed into every timed row)."""
+
+    timer_status: Mapped[str] = mapped_column(String(10), default="idle")
+    timer_duration: Mapped[float] = mapped_column(default=0)
+    timer_ends_at: Mapped[float | None] = mapped_column(default=None)
+    timer_remaining: Mapped[float | None] = mapped_column(default=None)
+
+    @property
+    def timer(self):
+        return clock.Timer(
+            self.timer_status, self.timer_duration, self.timer_ends_at, self.timer_remaining
+        )
+
+    @timer.setter
+    def timer(self, t):
+        self.timer_status = t.status
+        self.timer_duration = t.duration
+        self.timer_ends_at = t.ends_at
+        self.timer_remaining = t.remaining
+
+
 class Event(db.Model):
     __tablename__ = "event"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -43,7 +65,7 @@ class Event(db.Model):
         return next((s for s in self.segments if s.id == self.live_segment_id), None)
 
 
-class Segment(db.Model):
+class Segment(TimerColumns, db.Model):
     __tablename__ = "segment"
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("event.id"), index=True)
@@ -54,10 +76,6 @@ class Segment(db.Model):
     minutes: Mapped[float] = mapped_column(default=10)
     settings_json: Mapped[str] = mapped_column(Text, default="{}")
     status: Mapped[str] = mapped_column(String(10), default="pending")  # pending | live | done
-    timer_status: Mapped[str] = mapped_column(String(10), default="idle")
-    timer_duration: Mapped[float] = mapped_column(default=0)
-    timer_ends_at: Mapped[float | None] = mapped_column(default=None)
-    timer_remaining: Mapped[float | None] = mapped_column(default=None)
     started_at: Mapped[float | None] = mapped_column(default=None)
     ended_at: Mapped[float | None] = mapped_column(default=None)
 
@@ -73,18 +91,14 @@ class Segment(db.Model):
 
     @property
     def timer(self):
+        # Never started: the planned minutes, so edits to them show before the start.
         if self.timer_status == "idle" and self.timer_remaining is None:
             return clock.new(self.minutes * 60)
-        return clock.Timer(
-            self.timer_status, self.timer_duration, self.timer_ends_at, self.timer_remaining
-        )
+        return TimerColumns.timer.fget(self)
 
     @timer.setter
     def timer(self, t):
-        self.timer_status = t.status
-        self.timer_duration = t.duration
-        self.timer_ends_at = t.ends_at
-        self.timer_remaining = t.remaining
+        TimerColumns.timer.fset(self, t)
 
 
 class Attendee(db.Model):

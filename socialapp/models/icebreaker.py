@@ -7,9 +7,8 @@ nothing: groups with their meeting signs, who sits out or is looking, and every 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .. import clock
 from ..extensions import db
-from .core import now
+from .core import TimerColumns, now
 
 __all__ = [
     "IcebreakerAttendance",
@@ -34,7 +33,7 @@ class IcebreakerState(db.Model):
     host_seen: Mapped[str] = mapped_column(String(40), default="")
 
 
-class IcebreakerRound(db.Model):
+class IcebreakerRound(TimerColumns, db.Model):
     """One round: a question, a timer (timestamps, as the segment's) and groups."""
 
     __tablename__ = "icebreaker_round"
@@ -46,28 +45,11 @@ class IcebreakerRound(db.Model):
     prompt: Mapped[str] = mapped_column(Text, default="")
     prompt_index: Mapped[int | None] = mapped_column(default=None)
     group_size: Mapped[int] = mapped_column(default=2)
-    timer_status: Mapped[str] = mapped_column(String(10), default="idle")
-    timer_duration: Mapped[float] = mapped_column(default=0)
-    timer_ends_at: Mapped[float | None] = mapped_column(default=None)
-    timer_remaining: Mapped[float | None] = mapped_column(default=None)
     started_at: Mapped[float] = mapped_column(default=now)
     ended_at: Mapped[float | None] = mapped_column(default=None)
     # Set when a change the projector shows was not broadcast at once (big rooms coalesce
     # "found each other" taps); the sweeper sends the public state and clears it.
     dirty_at: Mapped[float | None] = mapped_column(default=None)
-
-    @property
-    def timer(self):
-        return clock.Timer(
-            self.timer_status, self.timer_duration, self.timer_ends_at, self.timer_remaining
-        )
-
-    @timer.setter
-    def timer(self, t):
-        self.timer_status = t.status
-        self.timer_duration = t.duration
-        self.timer_ends_at = t.ends_at
-        self.timer_remaining = t.remaining
 
 
 class IcebreakerGroup(db.Model):

@@ -9,9 +9,8 @@ timestamps like every other timer.
 from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .. import clock
 from ..extensions import db
-from .core import now
+from .core import TimerColumns, now
 
 __all__ = ["OpenMicBowl", "OpenMicEntry", "OpenMicLog"]
 
@@ -26,7 +25,7 @@ class OpenMicBowl(db.Model):
     last_no: Mapped[int] = mapped_column(default=0)
 
 
-class OpenMicEntry(db.Model):
+class OpenMicEntry(TimerColumns, db.Model):
     __tablename__ = "open_mic_entry"
     __table_args__ = (
         # One entry per person per segment (manual entries have no attendee: NULLs differ).
@@ -47,23 +46,6 @@ class OpenMicEntry(db.Model):
     drawn_at: Mapped[float | None] = mapped_column(default=None)
     started_at: Mapped[float | None] = mapped_column(default=None)
     ended_at: Mapped[float | None] = mapped_column(default=None)
-    timer_status: Mapped[str] = mapped_column(String(10), default="idle")
-    timer_duration: Mapped[float] = mapped_column(default=0)
-    timer_ends_at: Mapped[float | None] = mapped_column(default=None)
-    timer_remaining: Mapped[float | None] = mapped_column(default=None)
-
-    @property
-    def timer(self):
-        return clock.Timer(
-            self.timer_status, self.timer_duration, self.timer_ends_at, self.timer_remaining
-        )
-
-    @timer.setter
-    def timer(self, t):
-        self.timer_status = t.status
-        self.timer_duration = t.duration
-        self.timer_ends_at = t.ends_at
-        self.timer_remaining = t.remaining
 
 
 class OpenMicLog(db.Model):
