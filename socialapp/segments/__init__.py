@@ -1,8 +1,8 @@
 """Segment kinds: one module each, all of the same small shape (see base.py)."""
 
-from . import icebreaker, info, open_mic, wall
+from . import connect, icebreaker, info, open_mic, wall
 
-KINDS = {m.KIND: m for m in (icebreaker, open_mic, wall, info)}
+KINDS = {m.KIND: m for m in (icebreaker, open_mic, wall, connect, info)}
 
 
 def kind(name):

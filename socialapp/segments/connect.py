@@ -1,0 +1,324 @@
+"""The connect segment kind ("Stay connected"): people find again those they met tonight.
+
+Each phone lists the people its owner was grouped with in this event's icebreaker rounds
+(from the stored met pairs: in which round, with which question) and the open-mic speakers
+whose stories the room heard. Sharing a contact line is opt-in: connect.share stores one
+short line, and it is shown ONLY in the personal views of people who met its owner in an
+icebreaker round, and only while it is shared; connect.stop deletes it. The projector and the
+host see numbers only; contacts never enter the public or host state.
+
+Views must stay cheap for 2,000 phones: who met whom, round names and speakers are read once
+per event version into a plain-data picture (contacts in a second, smaller one), and every
+personal view is a few dictionary look-ups.
+"""
+
+import unicodedata
+
+from sqlalchemy import delete, func, select
+
+from ..errors import CommandError
+from ..extensions import db
+from ..models import (
+    Attendee,
+    ConnectContact,
+    ConnectState,
+    IcebreakerPair,
+    IcebreakerRound,
+    OpenMicEntry,
+    Segment,
+)
+from .base import Change, command, text
+
+KIND = "connect"
+LABEL = "Stay connected"
+COMMANDS = {}
+
+CONTACT_MAX = 120
+# Above this many people in the event, a share does not send the public state (the sharing
+# count) to the whole room at once: the sweeper sends it at most every COALESCE_SECONDS.
+COALESCE_ABOVE = 150
+COALESCE_SECONDS = 2.0
+SPEAKERS_SHOWN = 40
+# Bidirectional controls could make a contact read backwards ("moc.elpmaxe@...").
+BIDI = {*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C}
+
+
+def default_settings():
+    return {}
+
+
+def clean_settings(raw):
+    return {}
+
+
+# ---------- plain-data pictures, cached per event version ----------
+# Every change to pairs, rounds, open-mic entries and contacts goes through a command (or
+# the sweeper), which bumps the event's version; joining bumps it too. So the version is a
+# safe key, as in the icebreaker's snapshot.
+
+_graphs = {}
+_contacts = {}
+_CACHE_SIZE = 16
+
+
+def _key(event, version=None):
+    return (event.code, event.created_at, event.version if version is None else version)
+
+
+def _remember(cache, key, value):
+    if len(cache) >= _CACHE_SIZE:
+        cache.pop(next(iter(cache)))
+    cache[key] = value
+    return value
+
+
+def graph(event):
+    """Who met whom in this event's icebreaker rounds, and the open-mic speakers."""
+    key = _key(event)
+    found = _graphs.get(key)
+    return found if found is not None else _remember(_graphs, key, _build_graph(event))
+
+
+def _build_graph(event):
+    rounds = {}
+    for rid, number, prompt, seg_title, seg_pos in db.session.execute(
+        select(
+            IcebreakerRound.id,
+            IcebreakerRound.number,
+            IcebreakerRound.prompt,
+            Segment.title,
+            Segment.position,
+        )
+        .join(Segment, Segment.id == IcebreakerRound.segment_id)
+        .where(IcebreakerRound.event_id == event.id)
+    ):
+        rounds[rid] = {"number": number, "prompt": prompt, "segment": seg_title, "pos": seg_pos}
+    several = len({r["segment"] for r in rounds.values()}) > 1
+    met = {}
+    for a, b, rid in db.session.execute(
+        select(IcebreakerPair.a, IcebreakerPair.b, IcebreakerPair.round_id)
+        .where(IcebreakerPair.event_id == event.id)
+        .order_by(IcebreakerPair.met_at, IcebreakerPair.id)
+    ):
+        met.setdefault(a, []).append((b, rid))
+        met.setdefault(b, []).append((a, rid))
+    labels = {}
+    if met:
+        for aid, name, no in db.session.execute(
+            select(Attendee.id, Attendee.name, Attendee.name_no).where(
+                Attendee.event_id == event.id
+            )
+        ):
+            if aid in met:
+                labels[aid] = name if no == 1 else f"{name} ({no})"
+    speakers = [
+        {"attendee": aid, "name": name, "title": title, "segment": seg_title}
+        for aid, name, title, seg_title in db.session.execute(
+            select(OpenMicEntry.attendee_id, OpenMicEntry.name, OpenMicEntry.title, Segment.title)
+            .join(Segment, Segment.id == OpenMicEntry.segment_id)
+            .where(OpenMicEntry.event_id == event.id, OpenMicEntry.started_at.is_not(None))
+            .order_by(Segment.position, OpenMicEntry.started_at, OpenMicEntry.id)
+        )
+    ]
+    return {
+        "met": met,
+        "rounds": rounds,
+        "several": several,
+        "labels": labels,
+        "pairs": sum(len(v) for v in met.values()) // 2,
+        "speakers": speakers,
+    }
+
+
+def contacts(event):
+    """{attendee id: contact line} of everyone sharing in this event."""
+    key = _key(event)
+    found = _contacts.get(key)
+    if found is None:
+        rows = db.session.execute(
+            select(ConnectContact.attendee_id, ConnectContact.contact).where(
+                ConnectContact.event_id == event.id
+            )
+        )
+        found = _remember(_contacts, key, dict(rows.all()))
+    return found
+
+
+def forget():
+    """Drop cached pictures (tests that change rows outside commands call this)."""
+    _graphs.clear()
+    _contacts.clear()
+
+
+def met_ids(event, attendee_id):
+    return {other for other, _ in graph(event)["met"].get(attendee_id, ())}
+
+
+# ---------- views ----------
+
+
+def public_view(ctx):
+    """Numbers only: what the projector and every phone may see."""
+    g = graph(ctx.event)
+    return {
+        "pairs": g["pairs"],
+        "met_people": len(g["met"]),
+        "sharing": len(contacts(ctx.event)),
+        "stories": len(g["speakers"]),
+    }
+
+
+def host_view(ctx):
+    """Counts only: the host never sees anyone's contact."""
+    g = graph(ctx.event)
+    joined = db.session.scalar(
+        select(func.count(Attendee.id)).where(Attendee.event_id == ctx.event.id)
+    )
+    return {
+        "pairs": g["pairs"],
+        "met_people": len(g["met"]),
+        "met_nobody": max(0, joined - len(g["met"])),
+        "sharing": len(contacts(ctx.event)),
+        "stories": len(g["speakers"]),
+    }
+
+
+def _where(g, rid):
+    r = g["rounds"].get(rid)
+    if r is None:
+        return {"round": None, "where": "Icebreaker", "prompt": ""}
+    where = f"Round {r['number']}"
+    if g["several"]:
+        where = f"{r['segment']} · round {r['number']}"
+    return {"round": r["number"], "where": where, "prompt": r["prompt"]}
+
+
+def personal_view(ctx, attendee):
+    """The people this attendee met (with a contact only where that person shares), the
+    speakers the room heard, and the attendee's own contact line."""
+    g = graph(ctx.event)
+    shared = contacts(ctx.event)
+    people = []
+    for other, rid in g["met"].get(attendee.id, ()):
+        person = {"label": g["labels"].get(other, "Someone")} | _where(g, rid)
+        if other in shared:
+            person["contact"] = shared[other]
+        people.append(person)
+    mine = set(met_ids(ctx.event, attendee.id))
+    speakers = [
+        {
+            "name": s["name"],
+            "title": s["title"],
+            "segment": s["segment"],
+            "met": s["attendee"] in mine,
+        }
+        for s in g["speakers"]
+        if s["attendee"] != attendee.id
+    ]
+    return {
+        "met": people,
+        "speakers": speakers[:SPEAKERS_SHOWN],
+        "speakers_total": len(speakers),
+        "contact": shared.get(attendee.id),
+    }
+
+
+# ---------- commands ----------
+
+
+def _only(args, *allowed):
+    """Phones act on themselves only: any other field is refused."""
+    extra = set(args) - {"segment_id", *allowed}
+    if extra:
+        raise CommandError(f"Unexpected field: {sorted(map(str, extra))[0][:30]}.")
+
+
+def clean_contact(args):
+    """One line of plain text, 1 to 120 characters; line breaks and tabs become spaces."""
+    raw = args.get("contact")
+    if isinstance(raw, str):
+        for c in raw:
+            if c in "\t\n\r":
+                continue
+            if unicodedata.category(c) in ("Cc", "Cs") or ord(c) in BIDI:
+                raise CommandError("Your contact has characters we cannot show.")
+    return text(args, "contact", max_len=CONTACT_MAX, label="contact")
+
+
+def _state(seg):
+    row = db.session.get(ConnectState, seg.id)
+    if row is None:
+        row = ConnectState(segment_id=seg.id)
+        db.session.add(row)
+    return row
+
+
+def _carry(event):
+    """Sharing changes no pair, round or speaker: the new version keeps the same graph (the
+    event lock bumped the version by exactly one for this command)."""
+    previous = _graphs.get(_key(event, event.version - 1))
+    if previous is not None:
+        _remember(_graphs, _key(event), previous)
+
+
+def _changed(ctx):
+    """Whom to send new state: the people this person met and themselves. The projector's
+    sharing count goes at once in small rooms, through the sweeper in big ones."""
+    _carry(ctx.event)
+    who = met_ids(ctx.event, ctx.attendee.id) | {ctx.attendee.id}
+    joined = db.session.scalar(
+        select(func.count(Attendee.id)).where(Attendee.event_id == ctx.event.id)
+    )
+    public = joined <= COALESCE_ABOVE or ctx.segment.status != "live"
+    if not public:
+        row = _state(ctx.segment)
+        row.dirty_at = row.dirty_at or ctx.now
+    return who, public
+
+
+@command(COMMANDS, "connect.share", roles=("attendee",))
+def share(ctx, args):
+    """Set (or replace) this attendee's contact line and share it with the people they met."""
+    _only(args, "contact")
+    contact = clean_contact(args)
+    row = db.session.scalar(
+        select(ConnectContact).where(ConnectContact.attendee_id == ctx.attendee.id)
+    )
+    if row is None:
+        row = ConnectContact(event_id=ctx.event.id, attendee_id=ctx.attendee.id, contact=contact)
+        db.session.add(row)
+    row.contact = contact
+    row.updated_at = ctx.now
+    who, public = _changed(ctx)
+    return Change(personal=who, public=public, result={"sharing": True, "visible_to": len(who) - 1})
+
+
+@command(COMMANDS, "connect.stop", roles=("attendee",), needs_live=False)
+def stop(ctx, args):
+    """Stop sharing: the stored contact line is deleted, and disappears from every phone."""
+    _only(args)
+    gone = db.session.execute(
+        delete(ConnectContact).where(ConnectContact.attendee_id == ctx.attendee.id)
+    ).rowcount
+    if not gone:
+        _carry(ctx.event)
+        return Change(personal={ctx.attendee.id}, public=False, result={"sharing": False})
+    who, public = _changed(ctx)
+    return Change(personal=who, public=public, result={"sharing": False})
+
+
+# ---------- the sweeper's hooks ----------
+
+
+def due(ctx):
+    row = db.session.get(ConnectState, ctx.segment.id)
+    return bool(row and row.dirty_at is not None and ctx.now - row.dirty_at >= COALESCE_SECONDS)
+
+
+def on_sweep(ctx):
+    """Send the coalesced public state (the sharing count) of a big room."""
+    row = db.session.get(ConnectState, ctx.segment.id)
+    if row is None or row.dirty_at is None:
+        return None
+    row.dirty_at = None
+    return Change()
