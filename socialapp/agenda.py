@@ -153,7 +153,8 @@ def clean_segment_fields(args, partial=False):
     """Validated title, instructions, minutes, kind and settings from a payload."""
     out = {}
     if "kind" in args or not partial:
-        if args.get("kind") not in KINDS:
+        kind = args.get("kind")
+        if not isinstance(kind, str) or kind not in KINDS:  # a list is not even hashable
             raise CommandError("Unknown segment kind.")
         out["kind"] = args["kind"]
     if "title" in args or not partial:

@@ -127,6 +127,7 @@ BAD = [
     {"name": "agenda.update", "args": {"segment_id": 1, "title": "<b>" * 100}},
     {"name": "agenda.add", "args": {"kind": "info", "title": "", "minutes": 5}},
     {"name": "agenda.add", "args": {"kind": "poll", "title": "x", "minutes": 5}},
+    {"name": "agenda.add", "args": {"kind": [], "title": "x", "minutes": 5}},  # found by fuzzing
     {"name": "agenda.move", "args": {"segment_id": 1, "to": 99}},
 ]
 
