@@ -53,6 +53,9 @@ def test_every_segment_survives_kill_9(live_server, screens):
         expect(page.locator(".ib-sign")).to_be_visible()
         signs.append(page.locator(".ib-sign").get_attribute("aria-label"))
     tiles = display.locator(".ib-tile").count()
+    welcome = display.locator(".agenda-strip .seg").first
+    expect(welcome).to_contain_text("Skipped")  # jumped over: no projected time
+    expect(welcome.locator(".seg-time")).to_have_text("")
     crash_and_restart(live_server, everyone)
     for page, sign in zip(phones, signs, strict=True):
         expect(page.locator(".ib-sign")).to_have_attribute("aria-label", sign)

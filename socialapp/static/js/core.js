@@ -206,17 +206,17 @@
   };
 
   /* Agenda strip: done, live, next, with projected start times. */
+  /* When each segment started (done, live) or should start (the ones after the live one).
+     Pending segments the host jumped over get no time: they are not coming up next. */
   SA.agendaTimes = function (s) {
     const out = {};
-    let t = null;
     const live = s.live;
-    if (live) {
-      const left = Math.max(0, SA.remaining(live.timer) || 0);
-      t = SA.now() / 1000 + left;
-    } else t = SA.now() / 1000;
-    s.agenda.forEach((seg) => {
-      if (seg.status === "done") out[seg.id] = seg.started_at;
-      else if (live && seg.id === live.id) out[seg.id] = seg.started_at;
+    let anchor = live ? live.index : -1;
+    if (!live) s.agenda.forEach((seg, i) => { if (seg.status === "done") anchor = i; });
+    let t = SA.now() / 1000 + (live ? Math.max(0, SA.remaining(live.timer) || 0) : 0);
+    s.agenda.forEach((seg, i) => {
+      if (seg.status === "done" || (live && seg.id === live.id)) out[seg.id] = seg.started_at;
+      else if (i < anchor) out[seg.id] = null;
       else { out[seg.id] = t; t += seg.minutes * 60; }
     });
     return out;

@@ -7,11 +7,12 @@
     const times = SA.agendaTimes(s);
     return s.agenda.map((seg) => {
       const live = s.live && s.live.id === seg.id;
-      const state = live ? "live" : seg.status === "done" ? "done" : "next";
+      const skipped = seg.status === "pending" && times[seg.id] === null;
+      const state = live ? "live" : seg.status === "done" || skipped ? "done" : "next";
       return h("li", { class: "seg " + state },
         h("span", { class: "seg-time" }, SA.clockTime(times[seg.id])),
         h("span", { class: "seg-title" }, seg.title),
-        h("span", { class: "seg-state" }, live ? "Now" : state === "done" ? "Done" : seg.minutes + " min"));
+        h("span", { class: "seg-state" }, live ? "Now" : skipped ? "Skipped" : state === "done" ? "Done" : seg.minutes + " min"));
     });
   }
 
