@@ -207,7 +207,7 @@
       if (k.round && k.timer && SA.phase(k.timer) !== "time_up" && SA.phase(k.timer) !== "stopped" &&
           !confirm("Round " + k.round + " is still running. Start round " + next + " with new groups now?")) return;
       send("icebreaker.start_round").then((ack) => {
-        if (ack && ack.ok) SA.toast("Round " + ack.round + ": " + ack.groups + " groups" + (ack.unmatched ? ", " + ack.unmatched + " not matched" : ""), "ok");
+        if (ack && ack.ok) SA.toast("Round " + ack.round + ": " + ack.groups + (ack.groups === 1 ? " group" : " groups") + (ack.unmatched ? ", " + ack.unmatched + " not matched" : ""), "ok");
       });
     };
     const place = (ids) => send("icebreaker.place", ids ? { attendee_ids: ids } : {});
