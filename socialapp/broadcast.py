@@ -8,7 +8,7 @@ from sqlalchemy import select
 from .extensions import db, socketio
 from .models import Attendee
 from .segments.base import ALL
-from .state import host_state, personal_state, public_state
+from .state import host_state, personal_states, public_state
 
 
 def room_public(event_id):
@@ -39,8 +39,9 @@ def personal(event, who, now):
     query = select(Attendee).where(Attendee.event_id == event.id)
     if who != ALL:
         query = query.where(Attendee.id.in_(list(who)))
-    for attendee in db.session.scalars(query):
-        socketio.emit("me", personal_state(event, attendee, now), to=room_attendee(attendee.id))
+    attendees = db.session.scalars(query).all()
+    for attendee, state in personal_states(event, attendees, now):
+        socketio.emit("me", state, to=room_attendee(attendee.id))
 
 
 def everything(event):

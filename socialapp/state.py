@@ -110,15 +110,28 @@ def host_state(event, now=None, public=None):
     }
 
 
-def personal_state(event, attendee, now=None):
+def personal_state(event, attendee, now=None, kind_view=None):
     """What only this attendee sees: who they are, their group, their place in the bowl."""
     now = now or time.time()
     seg = event.live_segment
-    ctx = Ctx(event, seg, now, role="attendee", attendee=attendee)
+    if kind_view is None and seg is not None:
+        ctx = Ctx(event, seg, now, role="attendee", attendee=attendee)
+        kind_view = KINDS[seg.kind].personal_view(ctx, attendee)
     return {
         "v": event.version,
         "id": attendee.id,
         "name": attendee.name,
         "label": attendee.label,
-        "kind": KINDS[seg.kind].personal_view(ctx, attendee) if seg else {},
+        "kind": kind_view or {},
     }
+
+
+def personal_states(event, attendees, now=None):
+    """(attendee, state) for many at once. A kind may build its views in a few queries
+    (personal_views(ctx, attendees) -> {id: view}) instead of a few per person."""
+    now = now or time.time()
+    seg = event.live_segment
+    batch = getattr(KINDS[seg.kind], "personal_views", None) if seg else None
+    views = batch(Ctx(event, seg, now, role="attendee"), attendees) if batch else {}
+    for attendee in attendees:
+        yield attendee, personal_state(event, attendee, now, views.get(attendee.id))
