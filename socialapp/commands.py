@@ -103,7 +103,11 @@ def _run(event_id, role, attendee_id, name, args, cid, rng):
         if cid is not None and (done := applied(event_id, actor, cid)) is not None:
             return done | {"duplicate": True}
         raise
-    broadcast.after(event, change)
+    try:
+        broadcast.after(event, change)
+    except Exception:
+        # Committed is committed: say so. Screens catch up with the next state they get.
+        log.exception("broadcast after %s failed", name)
     return ack
 
 

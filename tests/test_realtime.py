@@ -193,3 +193,18 @@ def test_state_is_versioned(host, sio, event, app):
     assert last(h.get_received(), "state")["v"] > v1
     with app.app_context():
         db.session.remove()
+
+
+def test_a_failed_broadcast_does_not_deny_a_committed_change(host, sio, app, event, monkeypatch):
+    from socialapp import broadcast
+
+    h = sio(host, "host")
+
+    def boom(*a):
+        raise RuntimeError("network trouble")
+
+    monkeypatch.setattr(broadcast, "after", boom)
+    ack = command(h, "agenda.start")
+    assert ack["ok"] is True
+    with app.app_context():
+        assert find_event(event["code"]).live_segment.title == "Welcome"
