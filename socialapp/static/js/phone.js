@@ -11,7 +11,8 @@
     });
     if (s.event.ended) {
       fill($("#now-title"), "Event ended");
-      fill($("#main"), h("div", { class: "card center" }, h("h1", {}, "Thanks for coming!"), h("p", {}, s.event.name + " has ended.")));
+      fill($("#main"), h("div", { class: "card center" }, h("h1", {}, "Thanks for coming!"), h("p", {}, s.event.name + " has ended."),
+        h("a", { class: "button primary", href: location.pathname }, "See the people you met")));
       return;
     }
     const live = s.live;
