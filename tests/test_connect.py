@@ -26,23 +26,19 @@ from socialapp.models import (
 )
 from socialapp.segments import KINDS, connect
 from tests.conftest import command, last
+from tests.room import Room as BaseRoom
 
 NAMES = ["Ada", "Grace", "Alan", "Barbara", "Edsger"]
 
 
-class Room:
+class Room(BaseRoom):
     """The test event: five people, two icebreaker rounds, then "Stay connected" live."""
 
     def __init__(self, app, event, rounds=2, seed=3):
-        self.app, self.code, self.event_id = app, event["code"], event["id"]
-        self.ctx = app.test_request_context()
-        self.ctx.push()
+        super().__init__(app, event, seed=seed)
         connect.forget()
-        self.rng = random.Random(seed)
-        self.people = {}
-        ev = find_event(self.code)
-        self.ice_id = next(s.id for s in ev.segments if s.kind == "icebreaker")
-        self.seg_id = next(s.id for s in ev.segments if s.kind == "connect")
+        self.ice_id = self.segment_of("icebreaker")
+        self.seg_id = self.segment_of("connect")
         for name in NAMES:
             self.person(name)
         if rounds:
@@ -53,38 +49,11 @@ class Room:
                 assert self.host("icebreaker.start_round")["ok"]
         assert self.host("agenda.goto", segment_id=self.seg_id)["ok"]
 
-    def close(self):
-        db.session.remove()
-        self.ctx.pop()
-
-    def person(self, name):
-        if name not in self.people:
-            attendee = join(find_event(self.code), name)
-            db.session.commit()
-            self.people[name] = attendee.id
-        return self.people[name]
-
-    def host(self, name, **args):
-        ratelimit.reset()
-        return commands.run(self.event_id, "host", None, name, args, rng=self.rng)
-
-    def att(self, who, name, **args):
-        ratelimit.reset()
-        return commands.run(self.event_id, "attendee", self.person(who), name, args, rng=self.rng)
-
-    def event(self):
-        db.session.expire_all()
-        return find_event(self.code)
-
     def public(self):
         return state.public_state(self.event())
 
     def hosted(self):
         return state.host_state(self.event())
-
-    def me(self, who):
-        ev = self.event()
-        return state.personal_state(ev, db.session.get(Attendee, self.person(who)))["kind"]
 
     def met(self):
         """{name: set of names they met}, from the stored pairs."""

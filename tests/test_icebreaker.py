@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, update
 
-from socialapp import commands, matching, ratelimit, state, sweeper
-from socialapp.events import find_event, join
+from socialapp import commands, matching, state, sweeper
+from socialapp.events import join
 from socialapp.extensions import db
 from socialapp.models import (
     Attendee,
@@ -26,62 +26,23 @@ from socialapp.models import (
 )
 from socialapp.segments import icebreaker
 from tests.conftest import command, last
+from tests.room import Room
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "socialapp/agenda_templates/mlc-social.json"
 PROMPTS = json.loads(TEMPLATE.read_text())["segments"][1]["settings"]["prompts"]
 
 
-class Ice:
+class Ice(Room):
     """The test event with its icebreaker live, and helpers to act as host or attendee."""
 
     def __init__(self, app, event, seed=1):
-        self.app, self.code, self.event_id = app, event["code"], event["id"]
-        self.ctx = app.test_request_context()
-        self.ctx.push()
-        ev = find_event(self.code)
-        self.segment_id = next(s.id for s in ev.segments if s.kind == "icebreaker")
-        self.rng = random.Random(seed)
-        assert self.host("agenda.goto", segment_id=self.segment_id)["ok"]
-        self.people = {}
-
-    def close(self):
-        db.session.remove()
-        self.ctx.pop()
-
-    def person(self, name):
-        if name not in self.people:
-            attendee = join(find_event(self.code), name)
-            db.session.commit()
-            self.people[name] = attendee.id
-        return self.people[name]
+        super().__init__(app, event, kind="icebreaker", seed=seed)
 
     def crowd(self, n, prefix="P"):
         return [self.person(f"{prefix}{i}") for i in range(n)]
 
     def name_of(self, aid):
         return next(n for n, i in self.people.items() if i == aid)
-
-    def host(self, name, **args):
-        ratelimit.reset()
-        return commands.run(self.event_id, "host", None, name, args, rng=self.rng)
-
-    def att(self, who, name, **args):
-        ratelimit.reset()
-        return commands.run(self.event_id, "attendee", self.person(who), name, args, rng=self.rng)
-
-    def event(self):
-        db.session.expire_all()
-        return find_event(self.code)
-
-    def public(self):
-        return state.public_state(self.event())["kind"]
-
-    def hosted(self):
-        return state.host_state(self.event())["host"]["kind"]
-
-    def me(self, who):
-        ev = self.event()
-        return state.personal_state(ev, db.session.get(Attendee, self.person(who)))["kind"]
 
     def groups(self, number=None):
         """Groups of a round (default: the latest) as sorted lists of attendee ids."""

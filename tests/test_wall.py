@@ -10,65 +10,26 @@ import json
 import pytest
 from sqlalchemy import func, select
 
-from socialapp import commands, ratelimit, state
-from socialapp.events import find_event, join
+from socialapp import commands, ratelimit
 from socialapp.extensions import db
-from socialapp.models import Attendee
 from socialapp.models.wall import WallNote, WallVote
 from socialapp.segments import wall
 from tests.conftest import command, last
+from tests.room import Room
 
 
-class Wall:
+class Wall(Room):
     """The test event with its wall segment live, and helpers to act as host or attendee."""
 
+    RESET_RATE_LIMIT = False  # the wall's own note limit is under test
+
     def __init__(self, app, event):
-        self.app, self.code, self.event_id = app, event["code"], event["id"]
-        self.ctx = app.test_request_context()
-        self.ctx.push()
-        ev = find_event(self.code)
-        self.segment_id = next(s.id for s in ev.segments if s.kind == "wall")
-        assert self.host("agenda.goto", segment_id=self.segment_id)["ok"]
-        self.people = {}
-
-    def close(self):
-        db.session.remove()
-        self.ctx.pop()
-
-    def person(self, name):
-        if name not in self.people:
-            attendee = join(find_event(self.code), name)
-            db.session.commit()
-            self.people[name] = attendee.id
-        return self.people[name]
-
-    def host(self, name, **args):
-        ratelimit.reset()
-        return commands.run(self.event_id, "host", None, name, args)
-
-    def att(self, who, name, mid=None, **args):
-        """An attendee's command; mid is the message's id (the command layer's cid)."""
-        return commands.run(self.event_id, "attendee", self.person(who), name, args, cid=mid)
+        super().__init__(app, event, kind="wall")
 
     def note(self, who, text, cid=None):
         self.n = getattr(self, "n", 0) + 1
         ratelimit.reset()
         return self.att(who, "wall.note_add", text=text, cid=cid or f"{who}-{self.n}")
-
-    def event(self):
-        db.session.expire_all()
-        return find_event(self.code)
-
-    def public(self):
-        return state.public_state(self.event())["kind"]
-
-    def hosted(self):
-        return state.host_state(self.event())["host"]["kind"]
-
-    def me(self, who):
-        return state.personal_state(self.event(), db.session.get(Attendee, self.person(who)))[
-            "kind"
-        ]
 
     def texts(self):
         return [n["text"] for n in self.public()["notes"]]
