@@ -245,6 +245,14 @@ def screens(browser):
         ctx.close()
 
 
+def join_page(page, url, name):
+    """A phone opens the join link, types a name and waits until it is live."""
+    page.goto(url)
+    page.fill("input[name=name]", name)
+    page.click("button[type=submit]")
+    page.wait_for_selector("#conn[data-status=online]")
+
+
 def screenshot(page, name):
     """Screenshots land in test-artifacts/ (and the README's docs/screenshots/ on request)."""
     ARTIFACTS.mkdir(exist_ok=True)

@@ -5,20 +5,13 @@ does, the projector shows numbers only; then sharing stops and it is gone everyw
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import screenshot
+from tests.conftest import join_page, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.server]
 
 NAMES = ["Ada", "Grace", "Alan"]
 HTML = "<b>Ada</b> @ada.bsky"
 EMAIL = "ada.lovelace@example.org"
-
-
-def join(page, url, name):
-    page.goto(url)
-    page.fill("input[name=name]", name)
-    page.click("button[type=submit]")
-    page.wait_for_selector("#conn[data-status=online]")
 
 
 def test_people_find_again_those_they_met(live_server, screens):
@@ -30,7 +23,7 @@ def test_people_find_again_those_they_met(live_server, screens):
     display.goto(ev["display_url"])
     phones = [screens("phone") for _ in NAMES]
     for page, name in zip(phones, NAMES, strict=True):
-        join(page, ev["join_url"], name)
+        join_page(page, ev["join_url"], name)
     ada, grace, alan = phones
 
     # One icebreaker round: three people in pairs mode make one trio, so all three meet.
@@ -72,7 +65,7 @@ def test_people_find_again_those_they_met(live_server, screens):
 
     # A late phone met nobody: it never sees the contact.
     late = screens("phone")
-    join(late, ev["join_url"], "Katherine")
+    join_page(late, ev["join_url"], "Katherine")
     expect(late.locator("#cx-none")).to_be_visible()
     assert EMAIL not in late.content()
 

@@ -7,20 +7,13 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import screenshot
+from tests.conftest import join_page, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.server]
 
 NAMES = ["Ada", "Grace", "Alan", "Barbara", "Edsger", "Frances", "Donald"]
 QUESTION_1 = "What drew you into AI research"
 QUESTION_2 = "Which area of AI research"
-
-
-def join(page, url, name):
-    page.goto(url)
-    page.fill("input[name=name]", name)
-    page.click("button[type=submit]")
-    page.wait_for_selector("#conn[data-status=online]")
 
 
 def read_groups(phones, names, round_no):
@@ -54,7 +47,7 @@ def test_icebreaker_rounds_in_the_browser(live_server, screens):
     display.wait_for_selector("#conn[data-status=online]")
     phones = [screens("phone") for _ in NAMES]
     for page, name in zip(phones, NAMES, strict=True):
-        join(page, ev["join_url"], name)
+        join_page(page, ev["join_url"], name)
 
     # The icebreaker goes live: everyone is told what happens next.
     host.locator("#agenda-live li").nth(1).locator("button").click()
@@ -93,7 +86,7 @@ def test_icebreaker_rounds_in_the_browser(live_server, screens):
 
     # A late phone joins during the round and is placed into a pair, making a trio.
     late = screens("phone")
-    join(late, ev["join_url"], "Katherine")
+    join_page(late, ev["join_url"], "Katherine")
     expect(late.locator(".ib-status")).to_contain_text("You'll get a group in a moment")
     expect(host.locator("[aria-label='Late joiners']")).to_contain_text("Katherine")
     host.click("#ib-place")

@@ -6,16 +6,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import screenshot
+from tests.conftest import join_page, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.server]
-
-
-def join(page, url, name):
-    page.goto(url)
-    page.fill("input[name=name]", name)
-    page.click("button[type=submit]")
-    page.wait_for_selector("#conn[data-status=online]")
 
 
 def test_join_host_starts_phone_and_projector_follow(live_server, screens):
@@ -32,8 +25,8 @@ def test_join_host_starts_phone_and_projector_follow(live_server, screens):
     qr_target = display.locator(".short-url").inner_text().replace("\n", "")
     assert ev["join_url"].endswith(qr_target)
     phones = [screens("phone") for _ in range(2)]
-    join(phones[0], ev["join_url"], "Ada <img src=x onerror=alert(1)>")
-    join(phones[1], ev["join_url"], "Grace")
+    join_page(phones[0], ev["join_url"], "Ada <img src=x onerror=alert(1)>")
+    join_page(phones[1], ev["join_url"], "Grace")
     phones[0].wait_for_selector("text=Waiting to start")
     assert phones[0].locator("#me-label").inner_text() == "Ada <img src=x onerror=alert(1)>"
 

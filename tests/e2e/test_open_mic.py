@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import screenshot
+from tests.conftest import join_page, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.server]
 NAMES = ["Ada", "Bob", "Cy", "Dee", "Eve"]
@@ -24,13 +24,6 @@ CHIME_SPY = (
 )
 
 
-def join(page, url, name):
-    page.goto(url)
-    page.fill("input[name=name]", name)
-    page.click("button[type=submit]")
-    page.wait_for_selector("#conn[data-status=online]")
-
-
 def test_five_phones_one_draw_speaker_timer_on_every_screen(live_server, screens):
     ev = live_server.create_event("Open Mic Social")
     host = screens("host")
@@ -44,7 +37,7 @@ def test_five_phones_one_draw_speaker_timer_on_every_screen(live_server, screens
     for name in NAMES:
         page = screens("phone")
         page.add_init_script(VIBRATE_SPY)
-        join(page, ev["join_url"], name)
+        join_page(page, ev["join_url"], name)
         phones[name] = page
 
     host.click(".host-agenda .seg:has-text('success stories') button")  # go live

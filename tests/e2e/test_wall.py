@@ -5,7 +5,7 @@ projector groups the notes; the Markdown export holds the themes."""
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import screenshot
+from tests.conftest import join_page, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.server]
 
@@ -32,13 +32,6 @@ NOTES = {
 RUDE = "Meetings are a waste of time, skip them all"
 
 
-def join(page, url, name):
-    page.goto(url)
-    page.fill("input[name=name]", name)
-    page.click("button[type=submit]")
-    page.wait_for_selector("#conn[data-status=online]")
-
-
 def post(page, text):
     page.fill("#wall-text", text)
     page.click("#wall-post")
@@ -56,7 +49,7 @@ def test_wall_phones_projector_host(live_server, screens):
     phones = {}
     for name in NOTES:
         phones[name] = screens("phone")
-        join(phones[name], ev["join_url"], name)
+        join_page(phones[name], ev["join_url"], name)
 
     # The host takes the agenda straight to the wall.
     host.locator(".host-agenda li", has_text="What now?").get_by_role("button").click()
