@@ -20,7 +20,7 @@ def create_app(test_config=None):
     os.makedirs(app.instance_path, exist_ok=True)
     config.load(app, test_config)
 
-    from . import database
+    from . import database, msgqueue
     from .extensions import csrf, db, migrate, socketio
 
     db.init_app(app)
@@ -34,12 +34,13 @@ def create_app(test_config=None):
         max_http_buffer_size=app.config["MAX_MESSAGE_BYTES"],
         cors_allowed_origins=app.config.get("CORS_ORIGINS"),
     )
+    msgqueue.init_app(app, socketio.server)
     database.init_app(app)
 
     from . import cli, realtime, security, sweeper  # noqa: F401  (registers handlers)
-    from .web import attendee, display, exports, host, main
+    from .web import attendee, display, exports, host, main, people
 
-    for bp in (main.bp, attendee.bp, host.bp, display.bp, exports.bp):
+    for bp in (main.bp, attendee.bp, host.bp, display.bp, exports.bp, people.bp):
         app.register_blueprint(bp)
     security.init_app(app)
     realtime.init_app()

@@ -7,10 +7,11 @@ change models but never commit or emit; the command layer does both.
 import json
 
 from . import clock
+from .args import Bool, Choice, Id, Int, Obj, Text, parse_id
 from .errors import CommandError
 from .models import Segment
 from .segments import KINDS
-from .segments.base import ALL, Change, boolean, command, integer, text
+from .segments.base import ALL, Change, command
 
 COMMANDS = {}
 MAX_SEGMENTS = 30
@@ -24,8 +25,7 @@ def live(ctx):
 
 
 def segment_by_id(event, segment_id):
-    if isinstance(segment_id, bool) or not isinstance(segment_id, int):
-        raise CommandError("Unknown segment.", "not_found")
+    segment_id = parse_id(segment_id, "segment")
     seg = next((s for s in event.segments if s.id == segment_id), None)
     if seg is None:
         raise CommandError("Unknown segment.", "not_found")
@@ -68,7 +68,7 @@ def neighbour(event, step):
     return segs[index] if 0 <= index < len(segs) else None
 
 
-@command(COMMANDS, "agenda.start")
+@command(COMMANDS, "agenda.start", args=())
 def start(ctx, args):
     """Start the live segment's timer, or go live with the next segment."""
     seg = ctx.event.live_segment
@@ -85,35 +85,34 @@ def start(ctx, args):
     return Change()
 
 
-@command(COMMANDS, "agenda.pause")
+@command(COMMANDS, "agenda.pause", args=())
 def pause(ctx, args):
     seg = live(ctx)
     seg.timer = clock.pause(seg.timer, ctx.now)
     return Change()
 
 
-@command(COMMANDS, "agenda.resume")
+@command(COMMANDS, "agenda.resume", args=())
 def resume(ctx, args):
     seg = live(ctx)
     seg.timer = clock.resume(seg.timer, ctx.now)
     return Change()
 
 
-@command(COMMANDS, "agenda.extend")
+@command(COMMANDS, "agenda.extend", args=[Int("seconds", -3600, 3600)])
 def extend(ctx, args):
-    seconds = integer(args, "seconds", lo=-3600, hi=3600)
     seg = live(ctx)
-    seg.timer = clock.extend(seg.timer, seconds, ctx.now)
+    seg.timer = clock.extend(seg.timer, args["seconds"], ctx.now)
     return Change()
 
 
-@command(COMMANDS, "agenda.end")
+@command(COMMANDS, "agenda.end", args=())
 def end(ctx, args):
     finish(ctx, live(ctx))
     return Change(personal=ALL)
 
 
-@command(COMMANDS, "agenda.next")
+@command(COMMANDS, "agenda.next", args=())
 def next_segment(ctx, args):
     nxt = neighbour(ctx.event, +1)
     if nxt is None:
@@ -124,7 +123,7 @@ def next_segment(ctx, args):
     return go_live(ctx, nxt)
 
 
-@command(COMMANDS, "agenda.prev")
+@command(COMMANDS, "agenda.prev", args=())
 def prev_segment(ctx, args):
     prv = neighbour(ctx.event, -1)
     if prv is None:
@@ -132,42 +131,44 @@ def prev_segment(ctx, args):
     return go_live(ctx, prv)
 
 
-@command(COMMANDS, "agenda.goto")
+SEGMENT = Id("segment_id", "segment")
+
+
+@command(COMMANDS, "agenda.goto", args=[SEGMENT])
 def goto(ctx, args):
-    return go_live(ctx, segment_by_id(ctx.event, args.get("segment_id")))
+    return go_live(ctx, segment_by_id(ctx.event, args["segment_id"]))
 
 
-@command(COMMANDS, "event.settings")
+EVENT_OPTIONS = ("show_count", "auto_advance", "chime")
+
+
+@command(COMMANDS, "event.settings", args=[Bool(k, required=False) for k in EVENT_OPTIONS])
 def settings(ctx, args):
-    for key in ("show_count", "auto_advance", "chime"):
-        value = boolean(args, key, required=False)
-        if value is not None:
-            setattr(ctx.event, key, value)
+    for key in EVENT_OPTIONS:
+        if args[key] is not None:
+            setattr(ctx.event, key, args[key])
     return Change()
 
 
 # --- editing the agenda (also reached through the host panel's forms) ---
 
 
-def clean_segment_fields(args, partial=False):
-    """Validated title, instructions, minutes, kind and settings from a payload."""
-    out = {}
-    if "kind" in args or not partial:
-        kind = args.get("kind")
-        if not isinstance(kind, str) or kind not in KINDS:  # a list is not even hashable
-            raise CommandError("Unknown segment kind.")
-        out["kind"] = args["kind"]
-    if "title" in args or not partial:
-        out["title"] = text(args, "title", max_len=120)
-    if "instructions" in args:
-        out["instructions"] = text(args, "instructions", max_len=2000, min_len=0)
-    if "minutes" in args or not partial:
-        out["minutes"] = integer(args, "minutes", lo=1, hi=600)
-    if "settings" in args:
-        if not isinstance(args["settings"], dict):
-            raise CommandError("Settings must be an object.")
-        out["settings"] = args["settings"]
-    return out
+def segment_fields(partial):
+    """The fields of a segment, as agenda.add (all needed) or agenda.update (any) takes them."""
+    need = not partial
+    return [
+        Choice("kind", KINDS, required=need, error="Unknown segment kind."),
+        Text("title", 120, required=need),
+        Text("instructions", 2000, min_len=0, lines=True, required=False),
+        Int("minutes", 1, 600, required=need),
+        Obj("settings", required=False, error="Settings must be an object.",
+            note="the kind's settings: see its page"),
+    ]  # fmt: skip
+
+
+def given(args):
+    """The fields a payload set (declared arguments it left out are None)."""
+    return {k: v for k, v in args.items() if v is not None and k != "segment_id"}
 
 
 def apply_fields(seg, fields, now):
@@ -189,11 +190,11 @@ def apply_fields(seg, fields, now):
             seg.timer = clock.extend(seg.timer, delta, now)
 
 
-@command(COMMANDS, "agenda.add")
+@command(COMMANDS, "agenda.add", args=segment_fields(partial=False))
 def add(ctx, args):
     if len(ctx.event.segments) >= MAX_SEGMENTS:
         raise CommandError(f"An agenda can hold at most {MAX_SEGMENTS} segments.")
-    fields = clean_segment_fields(args)
+    fields = given(args)
     seg = Segment(
         kind=fields["kind"],
         title=fields["title"],
@@ -207,19 +208,19 @@ def add(ctx, args):
     return Change(result={"segment_position": seg.position})
 
 
-@command(COMMANDS, "agenda.update")
+@command(COMMANDS, "agenda.update", args=[SEGMENT, *segment_fields(partial=True)])
 def update(ctx, args):
-    seg = segment_by_id(ctx.event, args.get("segment_id"))
-    fields = clean_segment_fields(args, partial=True)
+    seg = segment_by_id(ctx.event, args["segment_id"])
+    fields = given(args)
     if "kind" in fields and fields["kind"] != seg.kind and seg.status != "pending":
         raise CommandError("A segment that has started cannot change its kind.")
     apply_fields(seg, fields, ctx.now)
     return Change(personal=ALL if seg.status == "live" else set())
 
 
-@command(COMMANDS, "agenda.remove")
+@command(COMMANDS, "agenda.remove", args=[SEGMENT])
 def remove(ctx, args):
-    seg = segment_by_id(ctx.event, args.get("segment_id"))
+    seg = segment_by_id(ctx.event, args["segment_id"])
     if seg.status == "live":
         raise CommandError("End the live segment before removing it.")
     if seg.started_at is not None:
@@ -229,11 +230,17 @@ def remove(ctx, args):
     return Change()
 
 
-@command(COMMANDS, "agenda.move")
+@command(
+    COMMANDS,
+    "agenda.move",
+    args=[SEGMENT, Int("to", 0, MAX_SEGMENTS - 1, label="new position", note="0-based")],
+)
 def move(ctx, args):
-    seg = segment_by_id(ctx.event, args.get("segment_id"))
+    seg = segment_by_id(ctx.event, args["segment_id"])
     segs = list(ctx.event.segments)
-    to = integer(args, "to", lo=0, hi=len(segs) - 1, label="new position")
+    to = args["to"]
+    if to >= len(segs):  # the declaration knows the longest agenda, not this one
+        raise CommandError(f"The new position must be between 0 and {len(segs) - 1}.")
     segs.remove(seg)
     segs.insert(to, seg)
     renumber(segs)

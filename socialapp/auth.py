@@ -22,10 +22,25 @@ def check_host_key(event, key):
     return isinstance(key, str) and hmac.compare_digest(key.encode(), event.host_key.encode())
 
 
-def sign_in_host(event):
+# The session is a cookie (4 KB at most, or browsers drop it): one entry per event a browser
+# joined or hosts, for the most recent ones only.
+KEEP_EVENTS = 12
+
+
+def remember(kind, event, value):
+    """Keep value for this event in the session as the newest of its kind; forget the oldest
+    beyond KEEP_EVENTS. The cookie's JSON has sorted keys, hence a list for the order."""
+    key = str(event.id)
+    entries = dict(session.get(kind) or {}) | {key: value}
+    order = [k for k in session.get(kind + "_order") or [] if k in entries and k != key]
+    order = [k for k in entries if k not in order and k != key] + order + [key]
+    session[kind] = {k: entries[k] for k in order[-KEEP_EVENTS:]}
+    session[kind + "_order"] = order[-KEEP_EVENTS:]
     session.permanent = True
-    session.setdefault("hosts", {})[str(event.id)] = key_fingerprint(event)
-    session.modified = True
+
+
+def sign_in_host(event):
+    remember("hosts", event, key_fingerprint(event))
 
 
 def is_host(event, sess=None):
@@ -35,9 +50,7 @@ def is_host(event, sess=None):
 
 
 def remember_attendee(event, attendee):
-    session.permanent = True
-    session.setdefault("attendees", {})[str(event.id)] = attendee.token
-    session.modified = True
+    remember("attendees", event, attendee.token)
 
 
 def current_attendee(event, sess=None):

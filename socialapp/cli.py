@@ -1,4 +1,4 @@
-"""flask commands: create-event, demo."""
+"""flask commands: create-event, demo (and the wall's, and protocol-docs)."""
 
 import json
 
@@ -6,13 +6,21 @@ import click
 from flask import current_app
 from sqlalchemy import select
 
-from . import cli_wall, urls
+from . import address, cli_wall, protocol_docs, urls
 from .errors import CommandError
 from .events import create_event, templates
 from .extensions import db
 from .models import Event
 
 DEMO_NAME = "Demo: Open Collaboration social"
+
+
+def use_server_address():
+    """Links printed by a command match the running server's, or say what they assume."""
+    url, note = address.public_url_for_cli(current_app)
+    current_app.config["PUBLIC_URL"] = url
+    if note:
+        click.echo(note, err=True)
 
 
 def event_links(event):
@@ -55,6 +63,7 @@ def print_links(links, qr=True):
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 def create_event_command(name, template, as_json):
     """Create an event from an agenda template and print its links."""
+    use_server_address()
     try:
         event = create_event(name, template)
     except CommandError as exc:
@@ -79,9 +88,11 @@ def demo_event():
 @click.command("demo")
 def demo_command():
     """Create (or reuse) the demo event and print its links."""
+    use_server_address()
     print_links(event_links(demo_event()))
 
 
 def init_app(app):
-    for cmd in (create_event_command, demo_command, *cli_wall.COMMANDS):
+    commands = (create_event_command, demo_command, protocol_docs.protocol_docs_command)
+    for cmd in (*commands, *cli_wall.COMMANDS):
         app.cli.add_command(cmd)

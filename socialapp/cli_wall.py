@@ -40,7 +40,7 @@ def export_command(code, fmt, output):
 def suggest_themes_command(notes_file, granularity, engine):
     """Group the notes of NOTES_FILE into themes and print them as JSON:
     [{"title": ..., "notes": [index, ...]}, ...]. Labels in the file are ignored."""
-    from . import themes
+    from .core import themes
 
     try:
         texts = themes.load_notes_file(notes_file)

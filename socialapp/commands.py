@@ -11,7 +11,7 @@ import time
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
-from . import agenda, broadcast, offload, ratelimit
+from . import agenda, broadcast, offload, people, ratelimit
 from .errors import CommandError
 from .extensions import db
 from .models import Attendee, ClientCommand, Event
@@ -20,6 +20,8 @@ from .segments.base import Ctx
 
 log = logging.getLogger(__name__)
 MAX_CID = 64
+# Commands on the event itself (no segment): the agenda and crowd control.
+CORE = (agenda.COMMANDS, people.COMMANDS)
 ROLE_WORDS = {
     "attendee": "Only the host can do that.",
     "display": "The projector screen is read-only.",
@@ -32,8 +34,9 @@ def lookup(event, name, args):
     """The registered command for name, and the segment it acts on (None for core ones)."""
     if not isinstance(name, str) or len(name) > 64:
         raise CommandError("Unknown action.", "not_found")
-    if name in agenda.COMMANDS:
-        return agenda.COMMANDS[name], None
+    for core in CORE:
+        if name in core:
+            return core[name], None
     kind_name, _, _ = name.partition(".")
     kind = KINDS.get(kind_name)
     if kind is None or name not in kind.COMMANDS:
@@ -88,7 +91,7 @@ def _run(event_id, role, attendee_id, name, args, cid, rng):
     lock(event_id)
     ctx = authorised(event_id, role, attendee_id, name, args, rng)
     ctx.prepared = prepared
-    change = ctx.spec.fn(ctx, args)
+    change = ctx.spec.fn(ctx, ctx.spec.clean(args))
     event = ctx.event
     ack = {"ok": True, "v": event.version} | change.result
     if cid is not None:
@@ -108,6 +111,11 @@ def _run(event_id, role, attendee_id, name, args, cid, rng):
     except Exception:
         # Committed is committed: say so. Screens catch up with the next state they get.
         log.exception("broadcast after %s failed", name)
+    try:
+        if then := getattr(change, "then", None):  # socket work once committed (people.remove)
+            then()
+    except Exception:
+        log.exception("after %s failed", name)
     return ack
 
 
@@ -120,6 +128,8 @@ def authorised(event_id, role, attendee_id, name, args, rng):
     if role not in spec.roles:
         raise CommandError(ROLE_WORDS.get(role, "Not allowed."), "forbidden")
     attendee = db.session.get(Attendee, attendee_id) if role == "attendee" else None
+    if role == "attendee" and (attendee is None or attendee.removed_at is not None):
+        raise CommandError(people.REMOVED, "forbidden")
     ctx = Ctx(event, seg, time.time(), role, attendee, rng)
     ctx.spec = spec
     return ctx
@@ -135,7 +145,7 @@ def slow_step(event_id, role, attendee_id, name, args, rng):
     if spec.prepare is None:
         return None
     ctx = authorised(event_id, role, attendee_id, name, args, rng)
-    data = spec.gather(ctx, args) if spec.gather else None
+    data = spec.gather(ctx, spec.clean(args)) if spec.gather else None
     db.session.rollback()  # hold no transaction while the thread works
     return offload.run(spec.prepare, data)
 

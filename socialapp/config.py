@@ -1,5 +1,6 @@
 """Configuration: defaults, then instance/config.py, then SOCIALAPP_* environment variables."""
 
+import hashlib
 import os
 import secrets
 from datetime import timedelta
@@ -15,8 +16,12 @@ ENV_KEYS = {
     "SOCIALAPP_ASYNC_MODE": ("ASYNC_MODE", str),
     "SOCIALAPP_MESSAGE_QUEUE": ("MESSAGE_QUEUE", str),
     "SOCIALAPP_MESSAGE_QUEUE_CHANNEL": ("MESSAGE_QUEUE_CHANNEL", str),
+    "SOCIALAPP_INSTALL_ID": ("INSTALL_ID", str),
     "SOCIALAPP_MAX_CONNECTIONS": ("MAX_CONNECTIONS", int),
     "SOCIALAPP_SWEEP_SECONDS": ("SWEEP_SECONDS", float),
+    "SOCIALAPP_SOCKET_TIMEOUT": ("SOCKET_TIMEOUT", float),
+    "SOCIALAPP_BACKLOG": ("BACKLOG", int),
+    "SOCIALAPP_TRUSTED_PROXIES": ("TRUSTED_PROXIES", int),
 }
 
 
@@ -28,9 +33,19 @@ def defaults(instance_path):
         "PORT": 5000,
         "ASYNC_MODE": "eventlet",
         "MESSAGE_QUEUE": "",
-        "MESSAGE_QUEUE_CHANNEL": "socialapp",
+        # Both empty: derived from the database URL (see install_id), so two installs sharing
+        # one Redis never hear each other.
+        "MESSAGE_QUEUE_CHANNEL": "",
+        "INSTALL_ID": "",
         # eventlet's WSGI server stops at 1,024 connections by default; a big room needs more.
         "MAX_CONNECTIONS": 8192,
+        # Seconds a connection may stay silent (idle, or a request half sent) before it is
+        # closed: without it, idle connections fill MAX_CONNECTIONS and lock everyone out.
+        # Socket.IO pings every 25 s and gives up after 45 s, so live sockets are never cut.
+        "SOCKET_TIMEOUT": 60.0,
+        # Connections the kernel queues while the server is busy accepting (a QR rush);
+        # capped by the system's net.core.somaxconn. eventlet's own default is 50.
+        "BACKLOG": 2048,
         # How often the sweeper looks for timers that ran out (auto-advance, auto-rounds).
         "SWEEP_SECONDS": 1.0,
         "MAX_MESSAGE_BYTES": 16_384,
@@ -41,6 +56,10 @@ def defaults(instance_path):
         "SEND_FILE_MAX_AGE_DEFAULT": 3600,
         "MAX_CONTENT_LENGTH": 1_000_000,
         "RUN_SWEEPER": True,
+        # Proxies in front (nginx: 1) whose X-Forwarded-For is believed for rate limits, and
+        # overrides of socialapp.ratelimit.RULES: {"join_address": (burst, per_second), ...}.
+        "TRUSTED_PROXIES": 0,
+        "RATE_LIMITS": {},
     }
 
 
@@ -57,6 +76,10 @@ def load(app, test_config=None):
     app.config["SQLALCHEMY_DATABASE_URI"] = cooperative_driver(
         app.config["SQLALCHEMY_DATABASE_URI"]
     )
+    if not app.config["INSTALL_ID"]:
+        app.config["INSTALL_ID"] = install_id(app.config["SQLALCHEMY_DATABASE_URI"])
+    if not app.config["MESSAGE_QUEUE_CHANNEL"]:
+        app.config["MESSAGE_QUEUE_CHANNEL"] = f"socialapp-{app.config['INSTALL_ID']}"
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret(Path(app.instance_path))
     if app.config["PUBLIC_URL"].startswith("https://"):
@@ -69,6 +92,21 @@ def cooperative_driver(url):
         if url.startswith(prefix):
             return "postgresql+psycopg2://" + url[len(prefix) :]
     return url
+
+
+def install_id(database_url):
+    """A short id for the data this install serves: the same for every worker of one install
+    (they share the database), different for two installs (they do not). Room names and the
+    default queue channel carry it. The password is left out, so changing it changes nothing."""
+    from sqlalchemy.engine import make_url
+
+    url = make_url(database_url)
+    if url.get_backend_name() == "sqlite":
+        where = os.path.realpath(url.database) if url.database else ":memory:"
+    else:
+        where = f"{url.get_backend_name()}://{url.username or ''}@{(url.host or '').lower()}"
+        where += f":{url.port or ''}/{url.database or ''}"
+    return hashlib.sha256(where.encode()).hexdigest()[:12]
 
 
 def _instance_secret(folder):

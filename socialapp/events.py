@@ -4,8 +4,10 @@ import json
 import secrets
 from importlib import resources
 
-from sqlalchemy import func, select
+from flask import g, has_app_context
+from sqlalchemy import func, select, update
 
+from .args import Text
 from .errors import CommandError
 from .extensions import db
 from .models import Attendee, Event, Segment
@@ -15,6 +17,8 @@ from .segments import KINDS
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 CODE_LENGTH = 6
 NAME_MAX = 40
+EVENT_NAME = Text("name", 120, label="event name")
+PERSON_NAME = Text("name", NAME_MAX, empty="Please type a name so others can find you.")
 
 
 def templates():
@@ -39,9 +43,7 @@ def new_code():
 
 
 def create_event(name, template="mlc-social"):
-    name = " ".join((name or "").split())
-    if not 1 <= len(name) <= 120:
-        raise CommandError("The event name must be 1 to 120 characters.")
+    name = EVENT_NAME.read(name)
     plan = templates().get(template)
     if plan is None:
         raise CommandError(f"Unknown template {template!r}.")
@@ -69,20 +71,16 @@ def find_event(code):
 
 
 def clean_name(raw):
-    name = " ".join(str(raw or "").split())
-    if not name:
-        raise CommandError("Please type a name so others can find you.")
-    if len(name) > NAME_MAX:
-        raise CommandError(f"Names can be at most {NAME_MAX} characters.")
-    if any(ord(c) < 32 or 0x202A <= ord(c) <= 0x202E or 0x2066 <= ord(c) <= 0x2069 for c in name):
-        raise CommandError("That name has characters we cannot show.")
-    return name
+    """A person's name as the plain-text policy keeps it (socialapp/core/text.py)."""
+    return PERSON_NAME.read("" if raw is None else raw)
 
 
 def join(event, raw_name, cid=None):
     """A new attendee; same-name people get a number so screens can tell them apart.
 
-    The same join form sent twice (its response lost on bad Wi-Fi) gives the same attendee."""
+    The same join form sent twice (its response lost on bad Wi-Fi) gives the same attendee.
+    Beyond the host's cap nobody new gets in (CommandError with code "full"): the join takes
+    the event's lock first, so concurrent joins cannot overshoot it."""
     name = clean_name(raw_name)
     cid = cid if isinstance(cid, str) and 8 <= len(cid) <= 64 else None
     if cid and (
@@ -91,6 +89,14 @@ def join(event, raw_name, cid=None):
         )
     ):
         return again
+    if event.max_attendees is not None:
+        db.session.execute(
+            update(Event).where(Event.id == event.id).values(version=Event.version + 1)
+        )
+        db.session.refresh(event)
+        if joined_count(event) >= event.max_attendees:
+            db.session.rollback()
+            raise CommandError(FULL, "full")
     same = db.session.scalar(
         select(func.max(Attendee.name_no)).where(
             Attendee.event_id == event.id, func.lower(Attendee.name) == name.lower()
@@ -109,9 +115,28 @@ def join(event, raw_name, cid=None):
     return attendee
 
 
+FULL = "This event is full: the host set a limit on how many people can join."
+
+
+def joined_count(event):
+    """Attendees who joined and were not removed by the host."""
+    return db.session.scalar(
+        select(func.count(Attendee.id)).where(
+            Attendee.event_id == event.id, Attendee.removed_at.is_(None)
+        )
+    )
+
+
 def attendee_by_token(event, token):
+    """The attendee a cookie stands for; a removed attendee's cookie stands for nobody (the
+    request remembers it happened, so the join page can say so: g.removed_attendee)."""
     if not token:
         return None
-    return db.session.scalar(
+    attendee = db.session.scalar(
         select(Attendee).where(Attendee.event_id == event.id, Attendee.token == token)
     )
+    if attendee is not None and attendee.removed_at is not None:
+        if has_app_context():
+            g.removed_attendee = True
+        return None
+    return attendee

@@ -10,21 +10,46 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
+from .core import text
 from .segments import KINDS
 
 
+class PlainText:
+    """The plain-text policy (socialapp/core/text.py) for a form field: a readable error, or
+    the field holds the cleaned text. Length stays on the field for the browser's maxlength."""
+
+    def __init__(self, max_len, label, lines=False):
+        self.max_len, self.label, self.lines = max_len, label, lines
+
+    def __call__(self, form, field):
+        if not field.data:
+            return
+        try:
+            field.data = text.clean(
+                field.data, max_len=self.max_len, min_len=0, lines=self.lines, label=self.label
+            )
+        except text.TextError as exc:
+            raise ValidationError(exc.message) from None
+
+
 class CreateEventForm(FlaskForm):
-    name = StringField("Event name", validators=[DataRequired(), Length(max=120)])
+    name = StringField(
+        "Event name", validators=[DataRequired(), Length(max=120), PlainText(120, "event name")]
+    )
     template = SelectField(
         "Agenda", choices=[SelectChoice("mlc-social", "Open Collaboration social")]
     )
 
 
 class JoinForm(FlaskForm):
-    name = StringField("Your name", validators=[DataRequired(), Length(max=80)])
+    name = StringField(
+        "Your name", validators=[DataRequired(), Length(max=80), PlainText(40, "name")]
+    )
     cid = HiddenField(validators=[Optional(), Length(max=64)])
+    # Only when the host turned on the rotating join code (socialapp.joincode).
+    room_code = StringField("Room code", validators=[Optional(), Length(max=12)])
 
 
 class HostKeyForm(FlaskForm):
@@ -33,11 +58,17 @@ class HostKeyForm(FlaskForm):
 
 class SegmentForm(FlaskForm):
     kind = SelectField("Kind", choices=[SelectChoice(k, m.LABEL) for k, m in KINDS.items()])
-    title = StringField("Title", validators=[DataRequired(), Length(max=120)])
-    instructions = TextAreaField("Instructions", validators=[Optional(), Length(max=2000)])
+    title = StringField(
+        "Title", validators=[DataRequired(), Length(max=120), PlainText(120, "title")]
+    )
+    instructions = TextAreaField(
+        "Instructions",
+        validators=[Optional(), Length(max=2000), PlainText(2000, "instructions", lines=True)],
+    )
     minutes = IntegerField("Minutes", validators=[DataRequired(), NumberRange(1, 600)])
     prompts = TextAreaField(
-        "Prompt questions (one per line)", validators=[Optional(), Length(max=5000)]
+        "Prompt questions (one per line)",
+        validators=[Optional(), Length(max=5000), PlainText(5000, "prompt questions", lines=True)],
     )
     speaker_minutes = IntegerField(
         "Minutes per speaker", validators=[Optional(), NumberRange(1, 60)]

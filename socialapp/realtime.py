@@ -1,18 +1,25 @@
 """Socket.IO handlers: parse, authorise, call a command, emit. Nothing else lives here."""
 
+import hmac
 import time
 
 from flask import request, session
-from flask_socketio import ConnectionRefusedError, emit, join_room
+from flask_socketio import ConnectionRefusedError, disconnect, emit, join_room
+from sqlalchemy import select
 
 from . import auth, broadcast, commands
 from .events import find_event
 from .extensions import db, socketio
-from .models import Attendee
+from .models import Attendee, Event
 from .state import host_state, personal_state, public_state
+from .web.common import TOO_MANY_CODES, lookup_refused
 
 # sid -> (event_id, role, attendee_id): who is on this socket, decided once at connect.
 clients = {}
+# sid -> the host key fingerprint a host socket signed in with: re-checked on every host
+# message, so a rotated key or an ended event locks an open socket out.
+host_keys = {}
+SIGNED_OUT = "The host key was changed or the event ended: this panel is signed out."
 HEARTBEAT_WRITE_SECONDS = 20
 
 
@@ -24,11 +31,17 @@ def error(message, code="invalid"):
 def on_connect(data=None):
     data = data if isinstance(data, dict) else {}
     event = find_event(data.get("code") if isinstance(data.get("code"), str) else "")
+    if lookup_refused(event, data.get("key") if isinstance(data.get("key"), str) else None):
+        raise ConnectionRefusedError(TOO_MANY_CODES)
     if event is None:
         raise ConnectionRefusedError("No event has this code. Check the link or ask the host.")
     role, attendee = auth.socket_role(event, data.get("role"), session)
     if role is None:
         raise ConnectionRefusedError(auth.REFUSED.get(data.get("role"), "Not allowed."))
+    if role == "host":
+        if event.ended_at is not None:
+            raise ConnectionRefusedError("This event has ended.")
+        host_keys[request.sid] = auth.key_fingerprint(event)
     clients[request.sid] = (event.id, role, attendee.id if attendee else None)
     send_all(event, role, attendee)
 
@@ -57,10 +70,64 @@ def touch(attendee, now, force=False):
 
 def on_disconnect(reason=None):
     clients.pop(request.sid, None)
+    host_keys.pop(request.sid, None)
+
+
+def current(sid):
+    """Who is on this socket, or None: a host socket whose key is no longer current (rotated,
+    or the event ended) is disconnected here, before it can do or see anything more."""
+    who = clients.get(sid)
+    if who is None or who[1] != "host":
+        return who
+    event = db.session.get(Event, who[0], populate_existing=True)
+    if event is not None and host_is_current(event, host_keys.get(sid)):
+        return who
+    sign_out(sid)
+    return None
+
+
+def host_is_current(event, fingerprint):
+    return (
+        event.ended_at is None
+        and isinstance(fingerprint, str)
+        and hmac.compare_digest(fingerprint, auth.key_fingerprint(event))
+    )
+
+
+def sign_out(sid):
+    clients.pop(sid, None)
+    host_keys.pop(sid, None)
+    socketio.emit("signed_out", {"error": SIGNED_OUT}, to=sid, ignore_queue=True)
+    socketio.server.disconnect(sid, namespace="/", ignore_queue=True)
+
+
+def drop_stale_hosts(event_id=None):
+    """Disconnect this worker's host sockets whose key is no longer current. Run at once by
+    the worker that rotates a key or ends an event, and by every worker's sweeper for the
+    sockets it holds (it has no other way to learn of a rotation on another worker)."""
+    local = {sid: who[0] for sid, who in list(clients.items()) if who[1] == "host"}
+    if event_id is not None:
+        local = {sid: e for sid, e in local.items() if e == event_id}
+    if not local:
+        return 0
+    events = db.session.scalars(
+        select(Event)
+        .where(Event.id.in_(set(local.values())))
+        .execution_options(populate_existing=True)
+    ).all()
+    by_id = {e.id: e for e in events}
+    stale = [
+        sid
+        for sid, e in local.items()
+        if e not in by_id or not host_is_current(by_id[e], host_keys.get(sid))
+    ]
+    for sid in stale:
+        sign_out(sid)
+    return len(stale)
 
 
 def on_command(data=None):
-    who = clients.get(request.sid)
+    who = current(request.sid)
     if who is None:
         return error("Not connected to an event.", "forbidden")
     if not isinstance(data, dict):
@@ -87,14 +154,16 @@ def on_here(data=None):
 
 
 def on_resync(data=None):
-    who = clients.get(request.sid)
+    who = current(request.sid)
     if who is None:
         return error("Not connected to an event.", "forbidden")
     event_id, role, attendee_id = who
-    from .models import Event
-
     event = db.session.get(Event, event_id)
-    send_all(event, role, db.session.get(Attendee, attendee_id) if attendee_id else None)
+    attendee = db.session.get(Attendee, attendee_id) if attendee_id else None
+    if role == "attendee" and (attendee is None or attendee.removed_at is not None):
+        disconnect()  # removed by the host (socialapp.people)
+        return {"ok": False, "error": "The host removed you from this event.", "code": "forbidden"}
+    send_all(event, role, attendee)
     return {"ok": True}
 
 

@@ -8,7 +8,7 @@ import time
 
 from sqlalchemy import func, select
 
-from . import clock, urls
+from . import clock, people, urls
 from .extensions import db
 from .models import Attendee
 from .segments import KINDS
@@ -21,7 +21,9 @@ PRESENCE_SECONDS = 75
 def present_count(event, now):
     return db.session.scalar(
         select(func.count(Attendee.id)).where(
-            Attendee.event_id == event.id, Attendee.last_seen > now - PRESENCE_SECONDS
+            Attendee.event_id == event.id,
+            Attendee.last_seen > now - PRESENCE_SECONDS,
+            Attendee.removed_at.is_(None),
         )
     )
 
@@ -79,6 +81,7 @@ def public_state(event, now=None, count=None):
             "count": count if event.show_count else None,
             "chime": event.chime,
             "ended": event.ended_at is not None,
+            "rotating": event.join_rotate,  # the projector asks for the code (joincode)
         },
         "agenda": agenda_view(event),
         "live": live_view(event, now),
@@ -95,9 +98,8 @@ def host_state(event, now=None, public=None):
     return public | {
         "host": {
             "count": present_count(event, now),
-            "joined": db.session.scalar(
-                select(func.count(Attendee.id)).where(Attendee.event_id == event.id)
-            ),
+            "joined": people.joined_count(event),
+            "people": people.host_view(event, now),
             "show_count": event.show_count,
             "auto_advance": event.auto_advance,
             "display_url": urls.display_url(event.code),
@@ -119,6 +121,7 @@ def personal_state(event, attendee, now=None, kind_view=None):
         kind_view = KINDS[seg.kind].personal_view(ctx, attendee)
     return {
         "v": event.version,
+        "code": event.code,  # screens drop a personal state that is not for their event
         "id": attendee.id,
         "name": attendee.name,
         "label": attendee.label,

@@ -12,7 +12,7 @@ import time
 
 from sqlalchemy import select
 
-from . import agenda, broadcast, clock
+from . import agenda, broadcast, clock, people, realtime
 from .commands import lock
 from .extensions import db, socketio
 from .models import Event
@@ -47,6 +47,8 @@ def loop(app):
             try:
                 now = time.time()
                 tick(now)
+                realtime.drop_stale_hosts()  # keys rotated or events ended on other workers
+                people.sweep_removed(now)
                 if now - last_count >= COUNT_EVERY:
                     last_count = now
                     counts(now)
@@ -108,11 +110,16 @@ def counts(now):
     people would otherwise send 500 full states to 500 phones."""
     for event in live_or_recent_events(now):
         count = present_count(event, now)
-        if _last_counts.get(event.id) != count:
-            _last_counts[event.id] = count
-            socketio.emit("count", {"count": count}, to=broadcast.room_host(event.id))
+        joined = people.joined_count(event)
+        if _last_counts.get(event.id) != (count, joined):
+            _last_counts[event.id] = (count, joined)
+            message = {"count": count, "code": event.code}
+            # Joins per minute for the host: a scripted burst stands out there.
+            people_view = people.host_view(event, now) | {"code": event.code}
+            socketio.emit("people", people_view, to=broadcast.room_host(event.id))
+            socketio.emit("count", message, to=broadcast.room_host(event.id))
             if event.show_count:
-                socketio.emit("count", {"count": count}, to=broadcast.room_public(event.id))
+                socketio.emit("count", message, to=broadcast.room_public(event.id))
 
 
 def live_or_recent_events(now):

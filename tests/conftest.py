@@ -6,6 +6,7 @@ import socket
 import subprocess
 import sys
 import time
+import uuid
 from pathlib import Path
 from urllib.request import urlopen
 
@@ -15,6 +16,7 @@ from hypothesis import HealthCheck, settings
 from socialapp import create_app, ratelimit
 from socialapp.events import create_event
 from socialapp.extensions import socketio
+from tests import cluster
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
@@ -110,6 +112,14 @@ def command(client, name, args=None, cid=None):
     return client.emit("command", payload, callback=True)
 
 
+def require(present, missing):
+    """A tool or service a test needs: skipped where it is missing, a failure in CI."""
+    if not present:
+        if os.environ.get("CI"):
+            pytest.fail(missing)
+        pytest.skip(missing)
+
+
 # ---------- a real server as a subprocess (browser, restart and network tests) ----------
 
 
@@ -140,13 +150,14 @@ class LiveServer:
             self.proc = subprocess.Popen(
                 [sys.executable, str(ROOT / "wsgi.py")], env=self.env(), stdout=log, stderr=log
             )
-        deadline = time.time() + 20
+        deadline = time.time() + 60  # a loaded CI machine can take 20 s to start one
         while time.time() < deadline:
             try:
                 with urlopen(self.url + "/healthz", timeout=1):
                     return self
             except OSError:
                 time.sleep(0.1)
+        self.stop()  # never leave a server behind
         raise RuntimeError("server did not start: " + self.log())
 
     def kill(self):
@@ -189,6 +200,70 @@ def live_server(tmp_path):
     server.stop()
 
 
+# ---------- several workers over PostgreSQL and Redis, nginx in front (tests/cluster.py) ----------
+
+
+@pytest.fixture
+def pg_database():
+    """A fresh PostgreSQL database of its own, dropped afterwards."""
+    import psycopg2
+
+    require(cluster.services_up(), "PostgreSQL and Redis are not running here")
+    name = "socialapp_" + uuid.uuid4().hex[:10]
+    admin = psycopg2.connect(cluster.PG + "test")
+    admin.autocommit = True
+    admin.cursor().execute(f"CREATE DATABASE {name}")
+    yield cluster.PG + name
+    admin.cursor().execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    admin.close()
+
+
+def start_workers(folder, database_url, count=2, env=None):
+    """Workers sharing one database and one message queue, started one after the other: the
+    first applies the migrations, the next ones find them done."""
+    shared = cluster.worker_env(database_url) | (env or {})
+    started = []
+    try:
+        for i in range(count):
+            instance = folder / f"w{i}"
+            instance.mkdir()
+            started.append(LiveServer(instance, free_port(), shared).start())
+    except Exception:
+        for w in started:
+            w.stop()
+        raise
+    return started
+
+
+@pytest.fixture
+def workers(tmp_path, pg_database):
+    """Two worker processes sharing one database and one message queue."""
+    started = start_workers(tmp_path, pg_database)
+    yield started
+    for w in started:
+        w.stop()
+
+
+@pytest.fixture
+def deployment(tmp_path, pg_database):
+    """docs/deploy.md run here: nginx with deploy/nginx-socialapp.conf in front of two workers;
+    the workers' public URL is nginx's."""
+    require(cluster.NGINX, "nginx is not installed (.ci/run installs Debian's package)")
+    port = free_port()
+    started = start_workers(
+        tmp_path, pg_database, env={"SOCIALAPP_PUBLIC_URL": f"http://127.0.0.1:{port}"}
+    )
+    proxy = None
+    try:
+        proxy = cluster.Nginx(tmp_path / "nginx", port, [w.port for w in started]).start()
+        yield proxy, started
+    finally:
+        if proxy:
+            proxy.stop()
+        for w in started:
+            w.stop()
+
+
 # ---------- Playwright with Debian's Chromium ----------
 
 CHROMIUM = "/usr/bin/chromium"
@@ -205,10 +280,7 @@ CHROMIUM_ARGS = [
 
 @pytest.fixture(scope="session")
 def browser():
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail("Chromium is missing: .ci/run installs Debian's chromium package")
-        pytest.skip("Debian's chromium is not installed")
+    require(Path(CHROMIUM).exists(), "Debian's chromium is not installed (.ci/run installs it)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:

@@ -35,15 +35,18 @@ class Person:
     def cookie_header(self):
         return "; ".join(f"{c.name}={c.value}" for c in self.jar)
 
-    def connect(self, code, role):
+    def connect(self, code, role, transports=("websocket",)):
+        """Reconnects by itself; "connect" and "disconnect" are recorded like messages."""
         self.sio = socketio.Client(reconnection=True, reconnection_delay=0.2)
         for name in ("state", "me", "error", "count"):
             self.sio.on(name, self._recorder(name))
+        self.sio.on("connect", lambda: self._recorder("connect")(None))
+        self.sio.on("disconnect", lambda *reason: self._recorder("disconnect")(None))
         self.sio.connect(
             self.base,
             headers={"Cookie": self.cookie_header()},
             auth={"code": code, "role": role},
-            transports=["websocket"],
+            transports=list(transports),
             wait_timeout=10,
         )
         return self
@@ -56,14 +59,25 @@ class Person:
 
         return record
 
-    def wait_for(self, name, predicate=lambda d: True, timeout=10):
-        """The first message of this name (received so far or later) that satisfies predicate."""
+    def mark(self):
+        """A point in what was received, for wait_for(after=...)."""
+        with self.cond:
+            return len(self.received)
+
+    def wait_for(self, name, predicate=lambda d: True, timeout=10, after=0):
+        """The latest message of this name (received so far or later, after a mark) that
+        satisfies predicate."""
         with self.cond:
             ok = self.cond.wait_for(
-                lambda: any(n == name and predicate(d) for n, d in self.received), timeout
+                lambda: any(n == name and predicate(d) for n, d in self.received[after:]), timeout
             )
             assert ok, f"no {name} matching in {timeout}s; got {[n for n, _ in self.received]}"
-            return next(d for n, d in reversed(self.received) if n == name and predicate(d))
+            matching = [d for n, d in self.received[after:] if n == name and predicate(d)]
+            return matching[-1]
+
+    def count(self, name):
+        with self.cond:
+            return sum(n == name for n, _ in self.received)
 
     def command(self, name, args=None, cid=None):
         payload = {"name": name, "args": args or {}} | ({"cid": cid} if cid else {})

@@ -31,6 +31,10 @@ def test_people_met_stay_findable_after_the_end(app, event, phone, host, monkeyp
         run(ev.id, "host", None, "icebreaker.start_round")
         pairs = {frozenset((p.a, p.b)) for p in db.session.query(IcebreakerPair)}
         run(ev.id, "host", None, "agenda.goto", {"segment_id": con})
+        for p in pairs:  # both sides say they met; only then do contacts go across
+            a, b = sorted(p)
+            run(ev.id, "attendee", a, "connect.confirm", {"attendee_id": b})
+            run(ev.id, "attendee", b, "connect.confirm", {"attendee_id": a})
         run(ev.id, "attendee", ids["Ada"], "connect.share", {"contact": "ada@example.org"})
     host.post(f"/e/{event['code']}/host/end")
 

@@ -55,3 +55,20 @@ def test_migrations_match_the_models(app):
     # SQLite cannot add the event -> live segment key after the fact (see 0001_core).
     diff = [d for d in diff if not (d[0] == "add_fk" and d[1].name == "fk_event_live_segment")]
     assert diff == []
+
+
+def test_the_deploy_recipe_quotes_the_nginx_file_the_tests_run():
+    """docs/deploy.md quotes deploy/nginx-socialapp.conf (tests/test_deploy.py runs the file)."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    conf = (root / "deploy" / "nginx-socialapp.conf").read_text().splitlines()
+    doc = (root / "docs" / "deploy.md").read_text()
+    quoted = [
+        line
+        for block in re.findall(r"```nginx\n(.*?)```", doc, re.S)
+        for line in block.splitlines()
+    ]
+    assert len(quoted) > 20
+    assert [line for line in quoted if line not in conf] == []

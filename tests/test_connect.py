@@ -12,7 +12,7 @@ import random
 import time
 
 import pytest
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 
 from socialapp import broadcast, commands, ratelimit, state, sweeper
 from socialapp.events import create_event, find_event, join
@@ -67,6 +67,17 @@ class Room(BaseRoom):
             out[by_id[a]].add(by_id[b])
             out[by_id[b]].add(by_id[a])
         return out
+
+    def confirm(self, a, b):
+        """Both say they met, on the Stay connected list."""
+        for x, y in ((a, b), (b, a)):
+            ack = self.att(x, "connect.confirm", attendee_id=self.person(y))
+            assert ack["ok"] and ack["met"] is True, ack
+
+    def confirm_everyone(self):
+        for name, others in self.met().items():
+            for other in others:
+                assert self.att(name, "connect.confirm", attendee_id=self.person(other))["ok"]
 
     def pick(self):
         """Someone who met some people and did not meet at least one other."""
@@ -129,6 +140,7 @@ def contacts_seen(room, name):
 
 
 def test_only_people_you_met_see_your_contact(room):
+    room.confirm_everyone()
     who, met, strangers = room.pick()
     ack = room.att(who, "connect.share", contact="ada@example.org")
     assert ack["ok"] and ack["sharing"] is True and ack["visible_to"] == len(met)
@@ -146,6 +158,7 @@ def test_only_people_you_met_see_your_contact(room):
 
 
 def test_edit_replaces_and_stop_removes_everywhere(room):
+    room.confirm_everyone()
     who, met, _ = room.pick()
     assert room.att(who, "connect.share", contact="first@example.org")["ok"]
     assert room.att(who, "connect.share", contact="  @ada   on   mastodon ")["ok"]
@@ -163,6 +176,7 @@ def test_edit_replaces_and_stop_removes_everywhere(room):
 
 
 def test_contacts_are_text_and_stored_as_typed(room):
+    room.confirm_everyone()
     who, met, _ = room.pick()
     nasty = '<img src=x onerror=alert(1)><script>alert("x")</script>'
     assert room.att(who, "connect.share", contact=nasty)["ok"]
@@ -257,12 +271,101 @@ def test_open_mic_speakers_are_listed(room):
     assert room.public()["kind"]["stories"] == 2
 
 
+# ---------- being grouped is not meeting: both must confirm ----------
+
+
+def test_grouped_people_see_a_contact_only_once_both_confirmed(room):
+    who, met, _ = room.pick()
+    mate = sorted(met)[0]
+    assert room.att(who, "connect.share", contact="ada@example.org")["ok"]
+    assert who not in {p["label"]: 1 for p in room.me(mate)["met"] if "contact" in p}
+    assert "ada@example.org" not in json.dumps(room.me(mate))  # grouped, nobody confirmed
+    assert room.att(mate, "connect.confirm", attendee_id=room.person(who))["ok"]
+    assert "ada@example.org" not in json.dumps(room.me(mate))  # only one side
+    row = next(p for p in room.me(who)["met"] if p["label"] == mate)
+    assert row["confirmed"] is False and row["confirmed_me"] is True
+    ack = room.att(who, "connect.confirm", attendee_id=room.person(mate))
+    assert ack["ok"] and ack["met"] is True
+    assert contacts_seen(room, mate)[who] == "ada@example.org"
+    for other in met - {mate}:  # the others still need their own confirmation
+        assert "ada@example.org" not in json.dumps(room.me(other))
+    assert room.att(mate, "connect.confirm", attendee_id=room.person(who), met=False)["ok"]
+    assert "ada@example.org" not in json.dumps(room.me(mate))
+
+
+def test_we_found_each_other_in_the_round_counts_on_both_sides(app, event):
+    board = Room(app, event, rounds=0)
+    try:
+        assert board.host("agenda.goto", segment_id=board.ice_id)["ok"]
+        db.session.execute(  # only Ada and Grace are in the room
+            update(Attendee)
+            .where(Attendee.name.not_in(["Ada", "Grace"]))
+            .values(last_seen=time.time() - 3600)
+        )
+        db.session.commit()
+        assert board.host("icebreaker.start_round")["groups"] == 1  # one pair
+        assert board.att("Ada", "icebreaker.found")["ok"]
+        assert board.host("agenda.goto", segment_id=board.seg_id)["ok"]
+        assert board.att("Ada", "connect.share", contact="ada@x.org")["ok"]
+        assert board.att("Grace", "connect.share", contact="grace@x.org")["ok"]
+        assert "grace@x.org" not in json.dumps(board.me("Ada"))  # Grace never tapped
+        assert "ada@x.org" not in json.dumps(board.me("Grace"))
+        assert board.host("agenda.goto", segment_id=board.ice_id)["ok"]
+        assert board.att("Grace", "icebreaker.found")["ok"]
+        assert board.host("agenda.goto", segment_id=board.seg_id)["ok"]
+        assert contacts_seen(board, "Ada") == {"Grace": "grace@x.org"}
+        assert contacts_seen(board, "Grace") == {"Ada": "ada@x.org"}
+    finally:
+        board.close()
+
+
+@pytest.mark.parametrize(
+    "args, error",
+    [
+        ({}, "whole number"),
+        ({"attendee_id": "1"}, "whole number"),
+        ({"attendee_id": 0}, "between"),
+        ({"attendee_id": 10**12}, "between"),
+        ({"attendee_id": 1, "met": "yes"}, "true or false"),
+        ({"attendee_id": 1, "contact": "x"}, "Unexpected field"),
+    ],
+)
+def test_bad_confirmations_change_nothing(room, args, error):
+    v = room.event().version
+    ack = room.att("Ada", "connect.confirm", **args)
+    assert ack["ok"] is False and error in ack["error"], ack
+    assert room.event().version == v
+
+
+def test_you_can_only_confirm_someone_you_were_grouped_with(room):
+    who, _, strangers = room.pick()
+    stranger = sorted(strangers)[0]
+    ack = room.att(who, "connect.confirm", attendee_id=room.person(stranger))
+    assert ack["ok"] is False and ack["code"] == "not_found"
+    assert room.att(who, "connect.confirm", attendee_id=room.person(who))["ok"] is False
+    for role in ("host", "display", "stranger"):
+        ratelimit.reset()
+        ack = commands.run(room.event_id, role, None, "connect.confirm", {"attendee_id": 1})
+        assert ack["code"] == "forbidden"
+
+
+def test_a_removed_attendees_contact_goes_to_nobody(room):
+    room.confirm_everyone()
+    who, met, _ = room.pick()
+    assert room.att(who, "connect.share", contact="spam@example.org")["ok"]
+    assert room.host("people.remove", attendee_ids=[room.person(who)])["ok"]
+    for name in met:
+        assert "spam@example.org" not in json.dumps(room.me(name))
+    assert room.public()["kind"]["sharing"] == 0
+
+
 # ---------- over Socket.IO: who is sent what ----------
 
 
 def test_socket_share_reaches_only_the_people_met(app, event, host, sio):
     board = Room(app, event)
     try:
+        board.confirm_everyone()
         who, met, strangers = board.pick()
         ids = dict(board.people)
     finally:

@@ -1,11 +1,18 @@
 """Limits at the edges: message size at the Socket.IO layer, identities that belong to one
-event only."""
+event only, connections that never finish a request."""
 
 import contextlib
+import re
+import shutil
+import socket
+import subprocess
+import time
+from urllib.request import urlopen
 
+import pytest
 import socketio
 
-from tests.conftest import command
+from tests.conftest import LiveServer, command, free_port, require
 from tests.netclient import Person
 
 
@@ -57,3 +64,79 @@ def test_normal_messages_fit_under_the_cap(app, event, host, sio):
         h, "agenda.add", {"kind": "info", "title": "t", "minutes": 5, "instructions": "é" * 2000}
     )
     assert ack["ok"], ack
+
+
+# ---------- connections that never finish a request ----------
+
+
+def hog(port, i):
+    """A connection that holds a slot: silent, a request line cut short, headers without
+    their end, or a form body that never finishes."""
+    s = socket.create_connection(("127.0.0.1", port), timeout=5)
+    s.sendall(
+        [
+            b"",
+            b"GET /heal",
+            b"GET /healthz HTTP/1.1\r\nHost: x\r\n",
+            b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 500\r\n\r\nname=Ad",
+        ][i % 4]
+    )
+    return s
+
+
+def closed_by_server(s, deadline):
+    """True once the server closed this connection (whatever it answered first)."""
+    try:
+        while time.monotonic() < deadline:
+            s.settimeout(max(0.01, deadline - time.monotonic()))
+            if not s.recv(4096):
+                return True
+    except ConnectionResetError:
+        return True
+    except TimeoutError:
+        return False
+    return False
+
+
+@pytest.mark.server
+def test_idle_and_half_sent_connections_time_out_and_a_phone_gets_in(tmp_path):
+    """Three hundred connections that never finish a request, against a server that serves
+    100 at a time: each is closed after the socket timeout, and then people get in."""
+    limits = {
+        "SOCIALAPP_MAX_CONNECTIONS": "100",
+        "SOCIALAPP_SOCKET_TIMEOUT": "2",
+        "SOCIALAPP_BACKLOG": "512",  # the 200 waiting ones queue in the kernel
+    }
+    server = LiveServer(tmp_path, free_port(), limits).start()
+    try:
+        hogs = [hog(server.port, i) for i in range(300)]
+        with pytest.raises(OSError):  # every slot is held: nobody gets in for now
+            urlopen(server.url + "/healthz", timeout=1)
+        deadline = time.monotonic() + 60
+        assert all(closed_by_server(s, deadline) for s in hogs)
+        for s in hogs:
+            s.close()
+        host = Person(server.url)  # a host creates an event, a phone joins it
+        panel = host.post_form("/", {"name": "Idle Social", "template": "mlc-social"})
+        code = re.search(r'data-code="(\w+)"', panel).group(1)
+        phone = Person(server.url)
+        phone.post_form(f"/j/{code}", {"name": "Ada"})
+        phone.connect(code, "attendee")
+        assert phone.wait_for("me")["label"] == "Ada"
+        phone.close()
+        assert "Traceback" not in server.log()
+    finally:
+        server.stop()
+
+
+@pytest.mark.server
+def test_listen_backlog_is_configurable(tmp_path):
+    require(shutil.which("ss"), "ss (iproute2) is not installed")
+    server = LiveServer(tmp_path, free_port(), {"SOCIALAPP_BACKLOG": "777"}).start()
+    try:
+        out = subprocess.run(
+            ["ss", "-ltnH", f"sport = :{server.port}"], capture_output=True, text=True, check=True
+        ).stdout.split()
+        assert out[2] == "777", out  # State Recv-Q Send-Q: Send-Q is a listener's backlog
+    finally:
+        server.stop()

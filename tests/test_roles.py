@@ -4,14 +4,14 @@ later are covered without editing this file."""
 
 import pytest
 
-from socialapp import agenda, ratelimit
+from socialapp import commands, ratelimit
 from socialapp.segments import KINDS
 from tests.conftest import command
 from tests.dbsnapshot import snapshot
 
 
 def host_commands():
-    names = [n for n, c in agenda.COMMANDS.items() if "host" in c.roles]
+    names = [n for core in commands.CORE for n, c in core.items() if "host" in c.roles]
     for kind in KINDS.values():
         names += [n for n, c in kind.COMMANDS.items() if c.roles == frozenset({"host"})]
     return sorted(names)

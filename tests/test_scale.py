@@ -1,64 +1,14 @@
 """The same code as several workers over PostgreSQL and Redis (the Socket.IO message queue).
 
 Talks to the real services on this machine: PostgreSQL at 127.0.0.1:5432 (database `test`)
-and Redis at 127.0.0.1:6379. Each test gets its own database and queue channel."""
-
-import uuid
+and Redis at 127.0.0.1:6379. Each test gets its own database and queue channel (the `workers`
+fixture in conftest.py). tests/test_deploy.py runs the same behind nginx."""
 
 import pytest
 
-from tests.conftest import LiveServer, free_port
 from tests.netclient import Person
 
 pytestmark = [pytest.mark.scale, pytest.mark.server]
-PG = "postgresql://postgres@127.0.0.1:5432/"
-
-
-def services_up():
-    try:
-        import psycopg2
-        import redis
-
-        psycopg2.connect(PG + "test", connect_timeout=3).close()
-        redis.Redis(socket_connect_timeout=3).ping()
-        return True
-    except Exception:
-        return False
-
-
-@pytest.fixture
-def pg_database():
-    import psycopg2
-
-    if not services_up():
-        pytest.skip("PostgreSQL and Redis are not running here")
-    name = "socialapp_" + uuid.uuid4().hex[:10]
-    admin = psycopg2.connect(PG + "test")
-    admin.autocommit = True
-    admin.cursor().execute(f"CREATE DATABASE {name}")
-    yield PG + name
-    admin.cursor().execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-    admin.close()
-
-
-@pytest.fixture
-def workers(tmp_path, pg_database):
-    """Two worker processes sharing one database and one message queue."""
-    env = {
-        "SOCIALAPP_DATABASE_URL": pg_database,
-        "SOCIALAPP_MESSAGE_QUEUE": "redis://127.0.0.1:6379/0",
-        "SOCIALAPP_MESSAGE_QUEUE_CHANNEL": "socialapp-test-" + uuid.uuid4().hex[:8],
-        "SOCIALAPP_SECRET_KEY": "shared-between-workers",
-    }
-    started = []
-    for i in range(2):
-        instance = tmp_path / f"w{i}"
-        instance.mkdir()
-        # One after the other: the first applies the migrations, the second finds them done.
-        started.append(LiveServer(instance, free_port(), env).start())
-    yield started
-    for w in started:
-        w.stop()
 
 
 def test_a_change_on_one_worker_reaches_screens_on_the_other(workers):

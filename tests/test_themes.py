@@ -1,4 +1,4 @@
-"""Theme suggestions for the sticky-note wall (socialapp.themes).
+"""Theme suggestions for the sticky-note wall (socialapp.core.themes).
 
 The quality bars are per engine and honest: they sit a little under what each
 engine measures on this machine (bench/themes.py prints the figures).
@@ -6,6 +6,7 @@ engine measures on this machine (bench/themes.py prints the figures).
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import subprocess
@@ -17,7 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sklearn.metrics import adjusted_rand_score
 
-from socialapp import themes
+from socialapp.core import themes
+from socialapp.core.themes import minilm
 
 DATA = Path(__file__).parent / "data"
 REPO = Path(__file__).resolve().parent.parent
@@ -37,7 +39,10 @@ ENGINES = themes.available_engines()
 # (0.11 / 0.37 / 0.22). The concept lexicon was written after reading the sample
 # and the first two held-out sets, so those figures flatter both engines a little.
 # The conference set was written after the lexicon was frozen; it then decided
-# one thing only (minilm dropped a TF-IDF block that helped on the other sets).
+# one thing only (minilm dropped a TF-IDF block that helped on the other sets). For issue 12
+# a word-level concept block lifted the first three sets by about 0.1 but lowered the conference
+# set and tests/data/heldout-talks-notes.json (written before any tuning), so it was left out;
+# the talks set stays out of these bars (minilm 0.14, lexicon 0.05: its themes share words).
 BARS = {"minilm": (0.40, 0.30), "lexicon": (0.25, 0.15)}
 
 
@@ -106,7 +111,7 @@ def test_bad_arguments():
 
 
 def test_missing_engine_is_reported(monkeypatch):
-    monkeypatch.setitem(themes._files_checked, "minilm", None)
+    monkeypatch.setitem(minilm._files_checked, "minilm", None)
     assert themes.available_engines() == ["lexicon"]
     assert themes.default_engine() == "lexicon"
     with pytest.raises(RuntimeError):
@@ -157,38 +162,29 @@ def test_deterministic_in_process(engine, sample):
     assert themes.suggest_themes(list(texts), engine=engine) == first
 
 
-def test_deterministic_across_processes(sample):
-    """A fresh interpreter with another hash seed gives the same grouping."""
-    texts, _ = sample
-    engine = themes.default_engine()
-    code = (
-        "import json, sys; from socialapp import themes; "
-        "texts = json.load(sys.stdin); "
-        f"print(json.dumps(themes.suggest_themes(texts, engine={engine!r})))"
-    )
-    env = dict(os.environ, PYTHONHASHSEED="12345")
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        input=json.dumps(texts),
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        env=env,
-        timeout=120,
-        check=True,
-    )
-    assert json.loads(done.stdout) == themes.suggest_themes(texts, engine=engine)
-
-
 @pytest.mark.parametrize("engine", ENGINES)
-def test_titles_are_a_few_words_from_the_group(engine, sample):
-    texts, _ = sample
-    for group in themes.suggest_themes(texts, engine=engine):
-        words = [w.strip(",").lower() for w in group["title"].split()]
-        assert 1 <= len(words) <= 4
-        members = " ".join(texts[i] for i in group["notes"]).lower()
-        assert all(w in members for w in words), (group["title"], members)
-        assert not set(words) & {"the", "and", "a", "to", "of", "with"}
+def test_deterministic_across_processes(engine):
+    """Fresh interpreters with other hash seeds give the same groups and names on every set
+    (names once depended on the order of a set of words: a float sum decided a tie)."""
+    sets = [labelled(path)[0] for path in [SAMPLE, *sorted(DATA.glob("heldout-*.json"))]]
+    code = (
+        "import json, sys; from socialapp.core import themes; "
+        f"print(json.dumps([themes.suggest_themes(t, engine={engine!r}) "
+        "for t in json.load(sys.stdin)]))"
+    )
+    here = [themes.suggest_themes(texts, engine=engine) for texts in sets]
+    for seed in ("1", "2", "3", "4"):
+        done = subprocess.run(
+            [sys.executable, "-c", code],
+            input=json.dumps(sets),
+            capture_output=True,
+            text=True,
+            cwd=REPO,
+            env=dict(os.environ, PYTHONHASHSEED=seed),
+            timeout=300,
+            check=True,
+        )
+        assert json.loads(done.stdout) == here, seed
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -230,3 +226,33 @@ def test_paraphrases_land_together(engine):
     label = predicted_labels(groups, len(texts))
     together = sum(label[2 * i] == label[2 * i + 1] for i in range(len(PARAPHRASES)))
     assert together >= {"minilm": 7, "lexicon": 5}[engine], groups
+
+
+def test_the_engine_is_pure_core():
+    """socialapp/core/themes/ imports neither Flask nor the database, nor the app (issue 10)."""
+    package = REPO / "socialapp" / "core" / "themes"
+    for path in package.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                # a relative import may reach socialapp.core, never the app around it
+                assert node.level <= 2, (path.name, node.module)
+                names = [node.module or ""] if node.level == 0 else []
+            else:
+                continue
+            for name in names:
+                top = name.split(".")[0]
+                assert top not in {"socialapp", "sqlalchemy", "eventlet"}, (path.name, name)
+                assert not top.startswith("flask"), (path.name, name)
+
+
+def test_the_lexicon_hears_derived_words():
+    """Words in -ly, -ness, -ful share their base's concepts: "Give feedback kindly" is kind."""
+    from socialapp.core.themes.lexicon import concepts_of
+
+    assert "kindness" in concepts_of("kindly")
+    assert "kindness" in concepts_of("respectful")
+    assert concepts_of("respectfully") == concepts_of("respect")
+    assert concepts_of("politely") == concepts_of("polite")
+    assert concepts_of("ly") == set() and concepts_of("fully") == set()

@@ -185,7 +185,7 @@ def test_qr_encodes_the_public_join_url(client, event):
 
 def test_healthz_and_security_headers(client):
     r = client.get("/healthz")
-    assert r.json == {"ok": True}
+    assert r.json == {"ok": True, "db": "ok", "queue": "not used"}
     csp = r.headers["Content-Security-Policy"]
     assert "script-src 'self'" in csp and "unsafe-inline" not in csp
     assert r.headers["X-Content-Type-Options"] == "nosniff"

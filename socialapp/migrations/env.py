@@ -1,9 +1,12 @@
 import logging
+import os
 from logging.config import fileConfig
 
 from flask import current_app
 
 from alembic import context
+
+from socialapp import database
 
 # this is the Alembic Config object, which provides
 # access to the values within the .ini file in use.
@@ -89,12 +92,19 @@ def run_migrations_online():
     if conf_args.get("process_revision_directives") is None:
         conf_args["process_revision_directives"] = process_revision_directives
 
-    connectable = get_engine()
-
-    with connectable.connect() as connection:
+    # On SQLite: a backup in instance/backups/, foreign keys off, one transaction for the
+    # whole upgrade, and leftovers of an interrupted batch cleared (see socialapp/database.py).
+    with database.migration_connection(
+        get_engine(),
+        context.script,
+        backup_dir=os.path.join(current_app.instance_path, 'backups'),
+        keep=current_app.config.get('DB_BACKUPS_KEPT', database.BACKUPS_KEPT),
+    ) as connection:
         context.configure(
             connection=connection,
             target_metadata=get_metadata(),
+            # SQLite's DDL is transactional too; migration_connection runs it in one.
+            transactional_ddl=True,
             **conf_args
         )
 

@@ -3,7 +3,7 @@
 import json
 import time
 
-from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .. import clock
@@ -49,6 +49,10 @@ class Event(db.Model):
     show_count: Mapped[bool] = mapped_column(default=True)
     auto_advance: Mapped[bool] = mapped_column(default=False)
     chime: Mapped[bool] = mapped_column(default=True)
+    # Crowd control (socialapp.people): at most this many attendees (None: no cap), and the
+    # optional join code that changes every few minutes on the projector (socialapp.joincode).
+    max_attendees: Mapped[int | None] = mapped_column(default=None)
+    join_rotate: Mapped[bool] = mapped_column(default=False, server_default=false())
     live_segment_id: Mapped[int | None] = mapped_column(
         ForeignKey("segment.id", use_alter=True, name="fk_event_live_segment"), default=None
     )
@@ -117,6 +121,9 @@ class Attendee(db.Model):
     last_seen: Mapped[float] = mapped_column(default=now)
     # The join form's client-made id: a resubmitted form (lost response) gets the same person.
     join_cid: Mapped[str | None] = mapped_column(String(64), default=None)
+    # Removed by the host: their cookie stops working and they count for nothing, but what
+    # they wrote stays (socialapp.people).
+    removed_at: Mapped[float | None] = mapped_column(default=None)
 
     @property
     def label(self):

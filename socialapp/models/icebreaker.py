@@ -100,7 +100,10 @@ class IcebreakerMember(db.Model):
 
 
 class IcebreakerPair(db.Model):
-    """Two people who met in a round (a < b): the no-repeat rule and "stay connected"."""
+    """Two people grouped in a round (a < b): the no-repeat rule and "stay connected".
+
+    Each side confirms on its own that they really met ("we found each other" on the phone,
+    or "I met them" on the Stay connected list); contact lines go only where both did."""
 
     __tablename__ = "icebreaker_pair"
     __table_args__ = (
@@ -113,6 +116,8 @@ class IcebreakerPair(db.Model):
     b: Mapped[int] = mapped_column(ForeignKey("attendee.id"))
     round_id: Mapped[int] = mapped_column(ForeignKey("icebreaker_round.id"))
     met_at: Mapped[float] = mapped_column(default=now)
+    a_confirmed_at: Mapped[float | None] = mapped_column(default=None)
+    b_confirmed_at: Mapped[float | None] = mapped_column(default=None)
 
 
 class IcebreakerAttendance(db.Model):

@@ -1,13 +1,14 @@
-"""The small shape every segment kind shares, and helpers to validate payloads.
+"""The small shape every segment kind shares: Ctx, Change, Command and its decorator.
 
 A kind module defines KIND, LABEL, default_settings(), clean_settings(raw), the three views
-(public_view, host_view, personal_view) and COMMANDS. Commands mutate models through the
-session they are given and return a Change; they never commit and never emit.
+(public_view, host_view, personal_view) and COMMANDS. Commands declare their arguments
+(socialapp/args.py), mutate models through the session they are given and return a Change;
+they never commit and never emit.
 """
 
 from dataclasses import dataclass, field
 
-from ..errors import CommandError
+from .. import args as arguments
 
 ALL = "all"
 
@@ -38,6 +39,10 @@ class Change:
 class Command:
     """fn(ctx, args) -> Change runs under the event lock and must be quick.
 
+    args are the command's declared arguments (socialapp/args.py), checked before fn runs:
+    fn gets {key: clean value} for each of them and nothing else. A command that declares
+    none gets its raw args (a test insists that every command declares them).
+
     Slow work (grouping 500 notes takes seconds) goes in two optional steps that run before
     the lock: gather(ctx, args) reads plain data from the database, then prepare(data) computes
     in an OS thread, off the server's event loop, without the database; fn finds its result in
@@ -48,54 +53,51 @@ class Command:
     needs_live: bool = True  # only while this segment is the live one
     gather: object = None
     prepare: object = None
+    args: tuple | None = None  # the declared arguments; None: not declared
+    strict: bool = False  # refuse any field not declared (phones act on themselves only)
+
+    def clean(self, raw):
+        """The command's arguments, validated: {key: value}, or a CommandError."""
+        return raw if self.args is None else arguments.clean(self.args, raw, self.strict)
 
 
-def command(registry, name, roles=("host",), needs_live=True, gather=None, prepare=None):
-    """Decorator: register fn(ctx, args) -> Change under name."""
+def command(
+    registry,
+    name,
+    roles=("host",),
+    needs_live=True,
+    gather=None,
+    prepare=None,
+    args=None,
+    strict=False,
+):
+    """Decorator: register fn(ctx, args) -> Change under name, with its declared args."""
 
     def wrap(fn):
-        registry[name] = Command(fn, frozenset(roles), needs_live, gather, prepare)
+        declared = None if args is None else tuple(args)
+        registry[name] = Command(
+            fn, frozenset(roles), needs_live, gather, prepare, declared, strict
+        )
         return fn
 
     return wrap
 
 
+# Settings (and code written before declarations) read single fields with these; they apply
+# the same rules and words as declared arguments.
+
+
 def text(args, key, *, max_len, min_len=1, required=True, label=None):
-    """A trimmed string field of bounded length, or a readable error."""
-    label = label or key.replace("_", " ")
-    value = args.get(key)
-    if value is None and not required:
-        return None
-    if not isinstance(value, str):
-        raise CommandError(f"The {label} must be text.")
-    value = " ".join(value.split()) if max_len <= 120 else value.strip()
-    if len(value) < min_len:
-        raise CommandError(
-            f"The {label} cannot be empty."
-            if min_len == 1
-            else f"The {label} needs at least {min_len} characters."
-        )
-    if len(value) > max_len:
-        raise CommandError(f"The {label} can be at most {max_len} characters.")
-    return value
+    """Plain text of bounded length (one line up to 120 characters), or a readable error."""
+    lines = max_len > 120
+    arg = arguments.Text(key, max_len, min_len=min_len, lines=lines, label=label)
+    arg.required = required
+    return arg.parse(args)
 
 
 def integer(args, key, *, lo, hi, required=True, label=None):
-    label = label or key.replace("_", " ")
-    value = args.get(key)
-    if value is None and not required:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise CommandError(f"The {label} must be a whole number.")
-    if not lo <= value <= hi:
-        raise CommandError(f"The {label} must be between {lo} and {hi}.")
-    return value
+    return arguments.Int(key, lo, hi, required=required, label=label).parse(args)
 
 
 def boolean(args, key, *, required=True, label=None):
-    value = args.get(key)
-    if value is None and not required:
-        return None
-    if not isinstance(value, bool):
-        raise CommandError(f"The {(label or key).replace('_', ' ')} must be true or false.")
-    return value
+    return arguments.Bool(key, required=required, label=label).parse(args)

@@ -4,18 +4,21 @@ Each phone lists the people its owner was grouped with in this event's icebreake
 (from the stored met pairs: in which round, with which question) and the open-mic speakers
 whose stories the room heard. Sharing a contact line is opt-in: connect.share stores one
 short line, and it is shown ONLY in the personal views of people who met its owner in an
-icebreaker round, and only while it is shared; connect.stop deletes it. The projector and the
-host see numbers only; contacts never enter the public or host state.
+icebreaker round AND where both confirmed meeting (socialapp.meetings: "we found each other"
+in the round, or connect.confirm, "I met them", here), and only while it is shared;
+connect.stop deletes it. Being grouped is not enough: anyone with the join link can put fake
+attendees in the rounds. The projector and the host see numbers only; contacts never enter
+the public or host state.
 
 Views must stay cheap for 2,000 phones: who met whom, round names and speakers are read once
 per event version into a plain-data picture (contacts in a second, smaller one), and every
 personal view is a few dictionary look-ups.
 """
 
-import unicodedata
-
 from sqlalchemy import delete, func, select
 
+from .. import meetings
+from ..args import Bool, Id, Text, clean
 from ..errors import CommandError
 from ..extensions import db
 from ..models import (
@@ -27,7 +30,7 @@ from ..models import (
     OpenMicEntry,
     Segment,
 )
-from .base import Change, command, text
+from .base import Change, command
 
 KIND = "connect"
 LABEL = "Stay connected"
@@ -39,8 +42,9 @@ CONTACT_MAX = 120
 COALESCE_ABOVE = 150
 COALESCE_SECONDS = 2.0
 SPEAKERS_SHOWN = 40
-# Bidirectional controls could make a contact read backwards ("moc.elpmaxe@...").
-BIDI = {*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C}
+# One line of plain text (socialapp/core/text.py refuses, among others, the direction
+# controls that could make a contact read backwards: "moc.elpmaxe@...").
+CONTACT = Text("contact", CONTACT_MAX)
 
 
 def default_settings():
@@ -94,14 +98,21 @@ def _build_graph(event):
     ):
         rounds[rid] = {"number": number, "prompt": prompt, "segment": seg_title, "pos": seg_pos}
     several = len({r["segment"] for r in rounds.values()}) > 1
-    met = {}
-    for a, b, rid in db.session.execute(
-        select(IcebreakerPair.a, IcebreakerPair.b, IcebreakerPair.round_id)
+    met, confirmed = {}, set()
+    for a, b, rid, a_at, b_at in db.session.execute(
+        select(
+            IcebreakerPair.a,
+            IcebreakerPair.b,
+            IcebreakerPair.round_id,
+            IcebreakerPair.a_confirmed_at,
+            IcebreakerPair.b_confirmed_at,
+        )
         .where(IcebreakerPair.event_id == event.id)
         .order_by(IcebreakerPair.met_at, IcebreakerPair.id)
     ):
         met.setdefault(a, []).append((b, rid))
         met.setdefault(b, []).append((a, rid))
+        confirmed |= meetings.sides((a, b, a_at, b_at))
     labels = {}
     if met:
         for aid, name, no in db.session.execute(
@@ -122,6 +133,7 @@ def _build_graph(event):
     ]
     return {
         "met": met,
+        "confirmed": confirmed,  # (who, whom): who confirmed meeting whom
         "rounds": rounds,
         "several": several,
         "labels": labels,
@@ -135,10 +147,10 @@ def contacts(event):
     key = _key(event)
     found = _contacts.get(key)
     if found is None:
-        rows = db.session.execute(
-            select(ConnectContact.attendee_id, ConnectContact.contact).where(
-                ConnectContact.event_id == event.id
-            )
+        rows = db.session.execute(  # a removed attendee's line goes to nobody
+            select(ConnectContact.attendee_id, ConnectContact.contact)
+            .join(Attendee, Attendee.id == ConnectContact.attendee_id)
+            .where(ConnectContact.event_id == event.id, Attendee.removed_at.is_(None))
         )
         found = _remember(_contacts, key, dict(rows.all()))
     return found
@@ -152,6 +164,14 @@ def forget():
 
 def met_ids(event, attendee_id):
     return {other for other, _ in graph(event)["met"].get(attendee_id, ())}
+
+
+def confirmed_ids(event, attendee_id):
+    """The people this attendee met and who both confirmed it: those who may see contacts."""
+    g = graph(event)
+    return {
+        o for o in met_ids(event, attendee_id) if meetings.mutual(g["confirmed"], attendee_id, o)
+    }
 
 
 # ---------- views ----------
@@ -172,7 +192,9 @@ def host_view(ctx):
     """Counts only: the host never sees anyone's contact."""
     g = graph(ctx.event)
     joined = db.session.scalar(
-        select(func.count(Attendee.id)).where(Attendee.event_id == ctx.event.id)
+        select(func.count(Attendee.id)).where(
+            Attendee.event_id == ctx.event.id, Attendee.removed_at.is_(None)
+        )
     )
     return {
         "pairs": g["pairs"],
@@ -199,9 +221,15 @@ def personal_view(ctx, attendee):
     g = graph(ctx.event)
     shared = contacts(ctx.event)
     people = []
-    for other, rid in g["met"].get(attendee.id, ()):
-        person = {"label": g["labels"].get(other, "Someone")} | _where(g, rid)
-        if other in shared:
+    me, confirmed = attendee.id, g["confirmed"]
+    for other, rid in g["met"].get(me, ()):
+        person = {
+            "id": other,
+            "label": g["labels"].get(other, "Someone"),
+            "confirmed": (me, other) in confirmed,
+            "confirmed_me": (other, me) in confirmed,
+        } | _where(g, rid)
+        if other in shared and person["confirmed"] and person["confirmed_me"]:
             person["contact"] = shared[other]
         people.append(person)
     mine = set(met_ids(ctx.event, attendee.id))
@@ -227,22 +255,8 @@ def personal_view(ctx, attendee):
 
 
 def _only(args, *allowed):
-    """Phones act on themselves only: any other field is refused."""
-    extra = set(args) - {"segment_id", *allowed}
-    if extra:
-        raise CommandError(f"Unexpected field: {sorted(map(str, extra))[0][:30]}.")
-
-
-def clean_contact(args):
-    """One line of plain text, 1 to 120 characters; line breaks and tabs become spaces."""
-    raw = args.get("contact")
-    if isinstance(raw, str):
-        for c in raw:
-            if c in "\t\n\r":
-                continue
-            if unicodedata.category(c) in ("Cc", "Cs") or ord(c) in BIDI:
-                raise CommandError("Your contact has characters we cannot show.")
-    return text(args, "contact", max_len=CONTACT_MAX, label="contact")
+    """For a command that does not declare its args yet (declared ones say strict=True)."""
+    clean([], {k: v for k, v in args.items() if k not in allowed}, strict=True)
 
 
 def _state(seg):
@@ -262,10 +276,10 @@ def _carry(event):
 
 
 def _changed(ctx):
-    """Whom to send new state: the people this person met and themselves. The projector's
-    sharing count goes at once in small rooms, through the sweeper in big ones."""
+    """Whom to send new state: the people who may see this person's contact, and themselves.
+    The projector's sharing count goes at once in small rooms, through the sweeper in big ones."""
     _carry(ctx.event)
-    who = met_ids(ctx.event, ctx.attendee.id) | {ctx.attendee.id}
+    who = confirmed_ids(ctx.event, ctx.attendee.id) | {ctx.attendee.id}
     joined = db.session.scalar(
         select(func.count(Attendee.id)).where(Attendee.event_id == ctx.event.id)
     )
@@ -276,11 +290,11 @@ def _changed(ctx):
     return who, public
 
 
-@command(COMMANDS, "connect.share", roles=("attendee",))
+# Phones act on themselves only (strict): any other field is refused.
+@command(COMMANDS, "connect.share", roles=("attendee",), args=[CONTACT], strict=True)
 def share(ctx, args):
     """Set (or replace) this attendee's contact line and share it with the people they met."""
-    _only(args, "contact")
-    contact = clean_contact(args)
+    contact = args["contact"]
     row = db.session.scalar(
         select(ConnectContact).where(ConnectContact.attendee_id == ctx.attendee.id)
     )
@@ -293,10 +307,9 @@ def share(ctx, args):
     return Change(personal=who, public=public, result={"sharing": True, "visible_to": len(who) - 1})
 
 
-@command(COMMANDS, "connect.stop", roles=("attendee",), needs_live=False)
+@command(COMMANDS, "connect.stop", roles=("attendee",), needs_live=False, args=(), strict=True)
 def stop(ctx, args):
     """Stop sharing: the stored contact line is deleted, and disappears from every phone."""
-    _only(args)
     gone = db.session.execute(
         delete(ConnectContact).where(ConnectContact.attendee_id == ctx.attendee.id)
     ).rowcount
@@ -305,6 +318,23 @@ def stop(ctx, args):
         return Change(personal={ctx.attendee.id}, public=False, result={"sharing": False})
     who, public = _changed(ctx)
     return Change(personal=who, public=public, result={"sharing": False})
+
+
+@command(
+    COMMANDS,
+    "connect.confirm",
+    roles=("attendee",),
+    args=[Id("attendee_id", "person"), Bool("met", default=True)],
+    strict=True,
+)
+def confirm(ctx, args):
+    """ "I met them" (met=false takes it back) for someone on this attendee's list: contacts
+    are shared between two people once both confirmed, here or in the icebreaker."""
+    other, on = args["attendee_id"], args["met"]
+    # Not through the cached graph: it must not be built for this version before the change.
+    if other not in meetings.confirm(ctx.event.id, ctx.attendee.id, {other}, on, ctx.now):
+        raise CommandError("You can only confirm someone you were grouped with.", "not_found")
+    return Change(personal={ctx.attendee.id, other}, public=False, result={"met": on})
 
 
 # ---------- the sweeper's hooks ----------

@@ -12,10 +12,12 @@ change only by command.
 """
 
 import json
+from contextlib import suppress
 
 from sqlalchemy import and_, delete, func, or_, select
 
-from .. import clock, matching, signs
+from .. import clock, matching, meetings, signs
+from ..args import Bool, Ids, Int, Texts, clean
 from ..errors import CommandError
 from ..extensions import db
 from ..models import (
@@ -27,7 +29,7 @@ from ..models import (
     IcebreakerRound,
     IcebreakerState,
 )
-from .base import ALL, Change, boolean, command, integer
+from .base import ALL, Change, command
 
 KIND = "icebreaker"
 LABEL = "Icebreaker"
@@ -67,16 +69,7 @@ def clean_settings(raw):
         size = int(size)
     if size not in (2, 3) or isinstance(size, bool):
         raise CommandError("Groups are pairs (2) or trios (3).")
-    prompts = raw.get("prompts", [])
-    if isinstance(prompts, str):
-        prompts = prompts.splitlines()
-    if not isinstance(prompts, list) or not all(isinstance(p, str) for p in prompts):
-        raise CommandError("The prompt questions must be a list of text lines.")
-    prompts = [" ".join(p.split()) for p in prompts if p.strip()]
-    if len(prompts) > MAX_PROMPTS:
-        raise CommandError(f"At most {MAX_PROMPTS} prompt questions.")
-    if any(len(p) > MAX_PROMPT_LEN for p in prompts):
-        raise CommandError(f"A prompt question can be at most {MAX_PROMPT_LEN} characters.")
+    prompts = PROMPTS.parse(raw) or []
     seconds = raw.get("round_seconds")
     if seconds in ("", None):
         seconds = None
@@ -91,6 +84,17 @@ def clean_settings(raw):
         raise CommandError("Auto-rounds must be on or off.")
     return {"group_size": size, "prompts": prompts, "round_seconds": seconds,
             "auto_rounds": auto}  # fmt: skip
+
+
+PROMPTS = Texts(
+    "prompts",
+    MAX_PROMPTS,
+    MAX_PROMPT_LEN,
+    item="prompt question",
+    label="prompt questions",
+    split=r"\r\n|[\n\r\u2028\u2029]",
+    required=False,
+)
 
 
 def settings_of(seg):
@@ -153,6 +157,7 @@ def _present(event, seg, now):
     )
     return and_(
         Attendee.event_id == event.id,
+        Attendee.removed_at.is_(None),
         or_(Attendee.last_seen > now - PRESENCE_SECONDS, Attendee.id.in_(tapped)),
     )
 
@@ -234,6 +239,7 @@ def _build_snapshot(event, seg):
         "member_of": {},
         "names": {},
         "attendance": {},
+        "confirmed": set(),  # (who, whom): who tapped that they found whom (this round's groups)
     }
     for aid, here_at, skip in db.session.execute(
         select(
@@ -284,6 +290,7 @@ def _build_snapshot(event, seg):
         snap["member_of"][aid] = {"group": gi, "looking": looking_at is not None, "late": late}
         label = name if name_no == 1 else f"{name} ({name_no})"
         snap["names"][aid] = (label, first_name(name, name_no))
+    snap["confirmed"] = meetings.in_round(event.id, rnd.id)
     return snap
 
 
@@ -345,10 +352,23 @@ def personal_view(ctx, attendee):
     mine = snap["member_of"].get(attendee.id)
     if mine is not None:
         group = snap["groups"][mine["group"]]
+        me, confirmed = attendee.id, snap["confirmed"]
+        mates = [a for a in group["members"] if a != me]
         return out | {
             "status": "grouped",
             "sign": group["sign"],
-            "members": [snap["names"][a][0] for a in group["members"] if a != attendee.id],
+            "members": [snap["names"][a][0] for a in mates],
+            # Who I said I found, and who said they found me: contacts need both.
+            "mates": [
+                {
+                    "id": a,
+                    "label": snap["names"][a][0],
+                    "confirmed": (me, a) in confirmed,
+                    "confirmed_me": (a, me) in confirmed,
+                }
+                for a in mates
+            ],
+            "confirmed": bool(mates) and all((me, a) in confirmed for a in mates),
             "found": group["found"],
             "looking": mine["looking"],
             "late": mine["late"],
@@ -616,7 +636,7 @@ def group_members(group_id):
 # ---------- host commands ----------
 
 
-@command(COMMANDS, "icebreaker.start_round")
+@command(COMMANDS, "icebreaker.start_round", args=())
 def start_round(ctx, args):
     """End the current round (if any) and start the next: match, sign, question, timer."""
     seg, now = ctx.segment, ctx.now
@@ -661,16 +681,8 @@ def start_round(ctx, args):
 
 
 def _ids(args, key="attendee_ids"):
-    value = args.get(key)
-    if value is None:
-        return None
-    if (
-        not isinstance(value, list)
-        or len(value) > MAX_PLACE
-        or not all(isinstance(v, int) and not isinstance(v, bool) for v in value)
-    ):
-        raise CommandError("The list of people is malformed.")
-    return set(value)
+    """For a command that does not declare its args yet (declared ones use Ids)."""
+    return Ids(key, max_items=MAX_PLACE, required=False).parse(args)
 
 
 def _place_command(ctx, args, default):
@@ -678,7 +690,7 @@ def _place_command(ctx, args, default):
     if rnd is None or rnd.ended_at is not None:
         raise CommandError("Start a round first.", "conflict")
     now = ctx.now
-    chosen = _ids(args)
+    chosen = args["attendee_ids"]
     if chosen is None:
         chosen = default(rnd)
     else:
@@ -734,13 +746,23 @@ def waiting_ids(ctx, rnd):
     )
 
 
-@command(COMMANDS, "icebreaker.place")
+def chosen_people(default):
+    return [Ids("attendee_ids", max_items=MAX_PLACE, required=False, note=f"default: {default}")]
+
+
+@command(
+    COMMANDS,
+    "icebreaker.place",
+    args=chosen_people("everyone present, not sitting out and in no group this round"),
+)
 def place_late(ctx, args):
     """Place late joiners (default: everyone present and not in a group) without reshuffling."""
     return _place_command(ctx, args, lambda rnd: waiting_ids(ctx, rnd))
 
 
-@command(COMMANDS, "icebreaker.rematch")
+@command(
+    COMMANDS, "icebreaker.rematch", args=chosen_people("everyone who tapped “can't find my group”")
+)
 def rematch(ctx, args):
     """Re-match people who cannot find their group (default: everyone marked as looking)."""
 
@@ -760,23 +782,28 @@ def _update_settings(seg, **changes):
     seg.settings_json = json.dumps(clean_settings(settings_of(seg) | changes))
 
 
-@command(COMMANDS, "icebreaker.mode", needs_live=False)
+@command(
+    COMMANDS,
+    "icebreaker.mode",
+    needs_live=False,
+    args=[Int("group_size", 2, 3, label="group size")],
+)
 def mode(ctx, args):
     """Pairs (2) or trios (3), from the next round on."""
-    size = integer(args, "group_size", lo=2, hi=3, label="group size")
+    size = args["group_size"]
     _update_settings(ctx.segment, group_size=size)
     return Change(result={"group_size": size})
 
 
-@command(COMMANDS, "icebreaker.auto", needs_live=False)
+@command(COMMANDS, "icebreaker.auto", needs_live=False, args=[Bool("auto")])
 def auto(ctx, args):
     """Auto-rounds: the next round starts by itself when the round timer ends."""
-    on = boolean(args, "auto")
+    on = args["auto"]
     _update_settings(ctx.segment, auto_rounds=on)
     return Change(result={"auto": on})
 
 
-@command(COMMANDS, "icebreaker.skip_prompt")
+@command(COMMANDS, "icebreaker.skip_prompt", args=())
 def skip_prompt(ctx, args):
     """Skip the next question (the one the next round would ask)."""
     prompts = settings_of(ctx.segment)["prompts"]
@@ -791,10 +818,8 @@ def skip_prompt(ctx, args):
 
 
 def _only(args, *allowed):
-    """Phones act on themselves only: any other field (an attendee, a group) is refused."""
-    extra = set(args) - {"segment_id", *allowed}
-    if extra:
-        raise CommandError(f"Unexpected field: {sorted(extra)[0][:30]}.")
+    """For a command that does not declare its args yet (declared ones say strict=True)."""
+    clean([], {k: v for k, v in args.items() if k not in allowed}, strict=True)
 
 
 def _my_member(ctx):
@@ -812,21 +837,21 @@ def _my_member(ctx):
     return rnd, member
 
 
-@command(COMMANDS, "icebreaker.here", roles=("attendee",))
+# Phones act on themselves only (strict): any other field (an attendee, a group) is refused.
+@command(COMMANDS, "icebreaker.here", roles=("attendee",), args=(), strict=True)
 def here(ctx, args):
     """ "I'm here": counts as present for this segment even if the phone goes to sleep."""
-    _only(args)
     row = attendance(ctx.segment, ctx.attendee.id)
     row.here_at = row.here_at or ctx.now
     return Change(personal={ctx.attendee.id}, public=False)
 
 
-@command(COMMANDS, "icebreaker.skip", roles=("attendee",))
+@command(
+    COMMANDS, "icebreaker.skip", roles=("attendee",), args=[Bool("skip", default=True)], strict=True
+)
 def skip(ctx, args):
     """Sit this round out (or the next, between rounds); skip=false comes back."""
-    _only(args, "skip")
-    on = boolean(args, "skip", required=False)
-    on = True if on is None else on
+    on = args["skip"]
     me = ctx.attendee.id
     rnd = current_round(ctx.segment)
     row = attendance(ctx.segment, me)
@@ -844,17 +869,35 @@ def skip(ctx, args):
     return Change(personal=affected, public=public, result={"skip": number})
 
 
-@command(COMMANDS, "icebreaker.found", roles=("attendee",))
+@command(
+    COMMANDS,
+    "icebreaker.found",
+    roles=("attendee",),
+    args=[
+        Bool("found", default=True),
+        Ids("mates", "person", max_items=2, required=False, note="a trio's phone: whom it found"),
+    ],
+    strict=True,
+)
 def found(ctx, args):
-    """One tap when the group has met; found=false takes it back."""
-    _only(args, "found")
-    on = boolean(args, "found", required=False)
-    on = True if on is None else on
+    """ "We found each other": this person confirms meeting their group mates (all of them, or
+    the ones in `mates`, as a trio's phone asks); found=false takes it back. The group shows
+    as found once anyone in it confirmed; contacts need both sides (socialapp.meetings)."""
+    on = args["found"]
     rnd, member = _my_member(ctx)
     group = db.session.get(IcebreakerGroup, member.group_id)
     members = group_members(group.id)
-    group.found_at = (group.found_at or ctx.now) if on else None
-    if on:
+    mates = members - {ctx.attendee.id}
+    chosen = args["mates"]
+    if chosen is not None and (not chosen or not chosen <= mates):
+        raise CommandError("Those people are not in your group.", "not_found")
+    chosen = mates if chosen is None else chosen
+    meetings.confirm(ctx.event.id, ctx.attendee.id, chosen, on, ctx.now)
+    if not on:
+        if not meetings.within(ctx.event.id, members):
+            group.found_at = None
+    else:
+        group.found_at = group.found_at or ctx.now
         for m in db.session.scalars(
             select(IcebreakerMember).where(IcebreakerMember.group_id == group.id)
         ):
@@ -870,15 +913,38 @@ def found(ctx, args):
     return Change(personal=members, public=not big, result={"found": on})
 
 
-@command(COMMANDS, "icebreaker.looking", roles=("attendee",))
+@command(
+    COMMANDS,
+    "icebreaker.looking",
+    roles=("attendee",),
+    args=[Bool("looking", default=True)],
+    strict=True,
+)
 def looking(ctx, args):
     """ "Can't find my group": the host sees who is looking and can re-match them."""
-    _only(args, "looking")
-    on = boolean(args, "looking", required=False)
-    on = True if on is None else on
+    on = args["looking"]
     _, member = _my_member(ctx)
     member.looking_at = (member.looking_at or ctx.now) if on else None
     return Change(personal={ctx.attendee.id}, public=False, result={"looking": on})
+
+
+# ---------- the host removed people (socialapp.people) ----------
+
+
+def on_remove(ctx, removed):
+    """Take removed people out of this round's groups. A group left with one person gets
+    them placed into another group, or (no pair to join) waiting to be placed: never alone.
+    Returns whose personal view changed."""
+    rnd = current_round(ctx.segment)
+    if rnd is None or rnd.ended_at is not None:
+        return set()
+    orphans, affected = detach(rnd, set(removed))
+    if orphans:
+        # No pair to join yet: their phones say a group is coming, the host sees them waiting.
+        with suppress(CommandError):
+            place(ctx, rnd, orphans, ctx.now)
+        affected |= _mates_of(rnd, orphans)
+    return (affected | orphans) - set(removed)
 
 
 # ---------- the sweeper's hooks ----------

@@ -14,10 +14,11 @@ from collections import OrderedDict
 from sqlalchemy import select
 
 from .. import bowl, clock
+from ..args import Bool, Id, Int, Text
 from ..errors import CommandError
 from ..extensions import db
 from ..models import OpenMicBowl, OpenMicEntry, OpenMicLog
-from .base import Change, boolean, command, integer, text
+from .base import Change, command
 
 KIND = "open_mic"
 LABEL = "Open mic"
@@ -35,19 +36,23 @@ def default_settings():
     return {"speaker_minutes": 4, "theme": "", "go_to": DEFAULT_GO_TO}
 
 
+SPEAKER_MINUTES = Int("speaker_minutes", 1, 60, label="minutes per speaker")
+WORDING = [
+    Text("theme", 200, min_len=0, required=False),
+    Text("go_to", 120, min_len=0, required=False, label="where to go"),
+]
+
+
 def clean_settings(raw):
     raw = dict(raw or {})
     out = default_settings()
-    if "speaker_minutes" in raw:
-        out["speaker_minutes"] = integer(
-            raw, "speaker_minutes", lo=1, hi=60, label="minutes per speaker"
-        )
-    if raw.get("theme") is not None:
-        out["theme"] = text(raw, "theme", max_len=200, min_len=0)
-    if raw.get("go_to") is not None:
-        out["go_to"] = text(raw, "go_to", max_len=120, min_len=0, label="where to go") or (
-            DEFAULT_GO_TO
-        )
+    if "speaker_minutes" in raw:  # present but null is refused, as a wrong number
+        out["speaker_minutes"] = SPEAKER_MINUTES.read(raw["speaker_minutes"])
+    for arg in WORDING:
+        value = arg.parse(raw)
+        if value is not None:
+            out[arg.key] = value
+    out["go_to"] = out["go_to"] or DEFAULT_GO_TO
     return out
 
 
@@ -174,28 +179,12 @@ def personal_view(ctx, attendee):
 # ---------- helpers for commands ----------
 
 
-def clean_text(args, key, max_len, label, required):
-    value = text(
-        args, key, max_len=max_len, min_len=1 if required else 0, required=required, label=label
-    )
-    value = value or ""
-    if any(
-        ord(c) < 32
-        or 0x202A <= ord(c) <= 0x202E
-        or 0x2066 <= ord(c) <= 0x2069
-        or 0xD800 <= ord(c) <= 0xDFFF
-        or c == "\x7f"
-        for c in value
-    ):
-        raise CommandError(f"The {label} has characters we cannot show.")
-    return value
+TITLE = Text("title", TITLE_MAX, min_len=0, default="", label="story title")
+ENTRY = Id("entry_id", "entry")
 
 
 def entry_arg(ents, args):
-    entry_id = args.get("entry_id")
-    if isinstance(entry_id, bool) or not isinstance(entry_id, int):
-        raise CommandError("Unknown entry.", "not_found")
-    found = next((e for e in ents if e.id == entry_id), None)
+    found = next((e for e in ents if e.id == args["entry_id"]), None)
     if found is None:
         raise CommandError("Unknown entry.", "not_found")
     return found
@@ -270,10 +259,10 @@ def current_speaker(ents):
 # ---------- attendees ----------
 
 
-@command(COMMANDS, "open_mic.enter", roles=("attendee",))
+@command(COMMANDS, "open_mic.enter", roles=("attendee",), args=[TITLE])
 def enter(ctx, args):
     """Put my name in the bowl, with an optional story title."""
-    title = clean_text(args, "title", TITLE_MAX, "story title", required=False)
+    title = args["title"]
     row = bowl_row(ctx, create=True)
     if row.closed:
         raise CommandError("The bowl is closed: no new names for this segment.", "conflict")
@@ -301,7 +290,7 @@ def enter(ctx, args):
     return Change(personal={ctx.attendee.id}, result={"entry_id": entry.id})
 
 
-@command(COMMANDS, "open_mic.withdraw", roles=("attendee",))
+@command(COMMANDS, "open_mic.withdraw", roles=("attendee",), args=())
 def withdraw(ctx, args):
     """Take my name out again (only while it is still in the bowl)."""
     mine = db.session.scalar(
@@ -325,12 +314,11 @@ def withdraw(ctx, args):
 # ---------- the host ----------
 
 
-@command(COMMANDS, "open_mic.draw")
+@command(COMMANDS, "open_mic.draw", args=[Int("count", 1, bowl.MAX_DRAW, default=1)])
 def draw(ctx, args):
     """Draw one name (or count names, to set a running order) from the bowl."""
-    count = integer(args, "count", lo=1, hi=bowl.MAX_DRAW, required=False)
     ents = entries(ctx.segment, fresh=True)
-    chosen = do_draw(ctx, ents, count or 1)
+    chosen = do_draw(ctx, ents, args["count"])
     if not chosen:
         raise CommandError("The bowl is empty: there is no name to draw.", "conflict")
     return Change(
@@ -339,10 +327,10 @@ def draw(ctx, args):
     )
 
 
-@command(COMMANDS, "open_mic.next")
+@command(COMMANDS, "open_mic.next", args=[Bool("start", default=False)])
 def call_up(ctx, args):
     """The current speaker is done; the one on deck comes up (timer ready, or started)."""
-    start = boolean(args, "start", required=False)
+    start = args["start"]
     ents = entries(ctx.segment, fresh=True)
     order = bowl.running_order(ents)
     if not order:
@@ -359,7 +347,7 @@ def call_up(ctx, args):
     return Change(personal=affected, result={"speaker": brief(nxt)})
 
 
-@command(COMMANDS, "open_mic.start")
+@command(COMMANDS, "open_mic.start", args=())
 def start_timer(ctx, args):
     """Start the speaker's timer (or resume it when paused)."""
     current = current_speaker(entries(ctx.segment, fresh=True))
@@ -370,30 +358,29 @@ def start_timer(ctx, args):
     return Change()
 
 
-@command(COMMANDS, "open_mic.pause")
+@command(COMMANDS, "open_mic.pause", args=())
 def pause_timer(ctx, args):
     current = current_speaker(entries(ctx.segment, fresh=True))
     current.timer = clock.pause(current.timer, ctx.now)
     return Change()
 
 
-@command(COMMANDS, "open_mic.resume")
+@command(COMMANDS, "open_mic.resume", args=())
 def resume_timer(ctx, args):
     current = current_speaker(entries(ctx.segment, fresh=True))
     current.timer = clock.resume(current.timer, ctx.now)
     return Change()
 
 
-@command(COMMANDS, "open_mic.extend")
+@command(COMMANDS, "open_mic.extend", args=[Int("seconds", -600, 600, default=30)])
 def extend_timer(ctx, args):
     """+30 s by default; seconds may be -600..600."""
-    seconds = integer(args, "seconds", lo=-600, hi=600, required=False)
     current = current_speaker(entries(ctx.segment, fresh=True))
-    current.timer = clock.extend(current.timer, 30 if seconds is None else seconds, ctx.now)
+    current.timer = clock.extend(current.timer, args["seconds"], ctx.now)
     return Change()
 
 
-@command(COMMANDS, "open_mic.end")
+@command(COMMANDS, "open_mic.end", args=())
 def end_talk(ctx, args):
     """The speaker is done (the next one is called up separately)."""
     ents = entries(ctx.segment, fresh=True)
@@ -402,12 +389,15 @@ def end_talk(ctx, args):
     return Change(personal=people(current))
 
 
-@command(COMMANDS, "open_mic.absent")
+@command(
+    COMMANDS,
+    "open_mic.absent",
+    args=[ENTRY, Bool("back", default=False), Bool("redraw", default=False)],
+)
 def absent(ctx, args):
     """A drawn person is not here: back into the bowl (back=true) or out; redraw=true draws a
     replacement at once (never the absent person)."""
-    back = boolean(args, "back", required=False)
-    redraw = boolean(args, "redraw", required=False)
+    back, redraw = args["back"], args["redraw"]
     ents = entries(ctx.segment, fresh=True)
     entry = entry_arg(ents, args)
     if not bowl.allowed("absent", entry.status):
@@ -426,11 +416,10 @@ def absent(ctx, args):
     )
 
 
-@command(COMMANDS, "open_mic.add")
+@command(COMMANDS, "open_mic.add", args=[Text("name", NAME_MAX), TITLE])
 def add(ctx, args):
     """Add a name by hand, for someone without a phone (allowed even when the bowl is closed)."""
-    name = clean_text(args, "name", NAME_MAX, "name", required=True)
-    title = clean_text(args, "title", TITLE_MAX, "story title", required=False)
+    name, title = args["name"], args["title"]
     bowl_row(ctx, create=True)
     entry = OpenMicEntry(
         event_id=ctx.event.id,
@@ -446,7 +435,7 @@ def add(ctx, args):
     return Change(result={"entry_id": entry.id})
 
 
-@command(COMMANDS, "open_mic.remove")
+@command(COMMANDS, "open_mic.remove", args=[ENTRY])
 def remove(ctx, args):
     """Take an entry out (in the bowl, in the running order, or marked absent)."""
     ents = entries(ctx.segment, fresh=True)
@@ -463,10 +452,9 @@ def remove(ctx, args):
     return Change(personal=affected)
 
 
-@command(COMMANDS, "open_mic.close")
+@command(COMMANDS, "open_mic.close", args=[Bool("closed", default=True)])
 def close(ctx, args):
     """Close the bowl (closed=true, the default) or open it again (closed=false)."""
-    closed = boolean(args, "closed", required=False)
     row = bowl_row(ctx, create=True)
-    row.closed = True if closed is None else closed
+    row.closed = args["closed"]
     return Change()

@@ -3,7 +3,7 @@
 Attendees write notes (1 to 280 characters), edit or delete them until the host locks the wall,
 and give +1 to notes they agree with. The host hides notes, optionally approves them first
 (pre-moderation, plus a word filter the host can extend), arranges notes into themes, and asks
-socialapp.themes for a suggested grouping that only the host sees until accepted.
+socialapp.core.themes for a suggested grouping that only the host sees until accepted.
 
 Note states: "shown" (public), "pending" (waits for the host), "hidden" (by the host). Only
 shown notes are in public_view, so hiding one removes it from every screen with the next state.
@@ -14,11 +14,12 @@ import time
 
 from sqlalchemy import delete, func, select, update
 
+from ..args import Bool, Id, Int, Text, Texts, Token
 from ..errors import CommandError
 from ..extensions import db
 from ..models import Attendee
 from ..models.wall import WallBoard, WallNote, WallTheme, WallVote
-from .base import ALL, Change, boolean, command, integer, text
+from .base import ALL, Change, command
 
 KIND = "wall"
 LABEL = "Sticky-note wall"
@@ -34,6 +35,7 @@ RATE_NOTES = 5
 RATE_WINDOW = 60
 MAX_WORDS = 100
 WORD_MAX = 40
+MAX_GROUPS = 100  # groups in one suggestion (the engine makes far fewer)
 # A short built-in filter; the host adds the words their room needs. A note that matches waits
 # for the host's approval instead of appearing on the projector.
 BUILTIN_WORDS = (
@@ -49,7 +51,6 @@ BUILTIN_WORDS = (
     "shit",
     "wanker",
 )
-_BAD_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 
 
 # ---------------------------------------------------------------- settings
@@ -66,11 +67,9 @@ def clean_settings(raw):
         value = raw["max_notes"]
         if isinstance(value, str) and value.strip().isdigit():
             value = int(value)
-        out["max_notes"] = integer(
-            {"max_notes": value}, "max_notes", lo=1, hi=MAX_NOTES_LIMIT, label="notes per person"
-        )
+        out["max_notes"] = MAX_NOTES.read(value)
     if raw.get("premoderate") is not None:
-        out["premoderate"] = boolean(raw, "premoderate", label="pre-moderation")
+        out["premoderate"] = Bool("premoderate", label="pre-moderation").read(raw["premoderate"])
     return out
 
 
@@ -96,22 +95,6 @@ def board_of(seg, create=False):
     return board
 
 
-def clean_note_text(args, key="text"):
-    value = args.get(key)
-    if not isinstance(value, str):
-        raise CommandError("The note must be text.")
-    value = value.replace("\r\n", "\n").replace("\r", "\n").strip()
-    value = re.sub(r"\n{3,}", "\n\n", value)
-    value = "\n".join(" ".join(line.split()) for line in value.split("\n"))
-    if not value:
-        raise CommandError("The note cannot be empty.")
-    if len(value) > NOTE_MAX:
-        raise CommandError(f"A note can be at most {NOTE_MAX} characters.")
-    if _BAD_CHARS.search(value):
-        raise CommandError("That note has characters we cannot show.")
-    return value
-
-
 def flagged_word(board, note_text):
     """The first filter word the text contains (whole words, any case), or ""."""
     low = note_text.lower()
@@ -121,52 +104,33 @@ def flagged_word(board, note_text):
     return ""
 
 
-def clean_words(raw):
-    if isinstance(raw, str):
-        raw = re.split(r"[,\n]", raw)
-    if not isinstance(raw, list) or not all(isinstance(w, str) for w in raw):
-        raise CommandError("The words must be text, separated by commas.")
-    words = []
-    for w in raw:
-        w = " ".join(w.split()).lower()
-        if not w:
-            continue
-        if len(w) > WORD_MAX:
-            raise CommandError(f"A filter word can be at most {WORD_MAX} characters.")
-        if _BAD_CHARS.search(w):
-            raise CommandError("A filter word has characters we cannot use.")
-        if w not in words:
-            words.append(w)
-    if len(words) > MAX_WORDS:
-        raise CommandError(f"The filter can hold at most {MAX_WORDS} words.")
-    return words
+NOTE = Id("note_id", "note")
+THEME = Id("theme_id", "theme")
+NOTE_TEXT = Text("text", NOTE_MAX, lines=True, label="note")
+THEME_TITLE = Text("title", THEME_TITLE_MAX, label="theme name")
+MAX_NOTES = Int("max_notes", 1, MAX_NOTES_LIMIT, label="notes per person")
+WORDS = Texts(
+    "words", MAX_WORDS, WORD_MAX, item="filter word", label="filter words", split=r"[,\n]",
+    lower=True,
+)  # fmt: skip
 
 
-def an_id(args, key, label):
-    value = args.get(key)
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise CommandError(f"Unknown {label}.", "not_found")
-    return value
-
-
-def note_of(ctx, args, key="note_id"):
-    note_id = an_id(args, key, "note")
-    note = db.session.get(WallNote, note_id)
+def note_of(ctx, note_id):
+    note = db.session.get(WallNote, NOTE.parse({"note_id": note_id}))
     if note is None or note.segment_id != ctx.segment.id:
         raise CommandError("That note is not on this wall (any more).", "not_found")
     return note
 
 
 def own_note(ctx, args):
-    note = note_of(ctx, args)
+    note = note_of(ctx, args["note_id"])
     if note.attendee_id != ctx.attendee.id:
         raise CommandError("You can only change your own notes.", "forbidden")
     return note
 
 
-def theme_of(ctx, args, key="theme_id"):
-    theme_id = an_id(args, key, "theme")
-    theme = db.session.get(WallTheme, theme_id)
+def theme_of(ctx, theme_id):
+    theme = db.session.get(WallTheme, THEME.parse({"theme_id": theme_id}))
     if theme is None or theme.segment_id != ctx.segment.id:
         raise CommandError("That theme does not exist (any more).", "not_found")
     return theme
@@ -218,7 +182,7 @@ def public_view(ctx):
 def host_view(ctx):
     """Every note (pending and hidden too) with its author, moderation settings, the pending
     suggestion (which only the host sees) and whether an accepted one can be undone."""
-    from .. import themes as engine
+    from ..core import themes as engine
 
     seg = ctx.segment
     board = board_of(seg)
@@ -306,14 +270,16 @@ def personal_views(ctx, attendees):
 # ---------------------------------------------------------------- attendee commands
 
 
-@command(COMMANDS, "wall.note_add", roles=("attendee",))
+@command(
+    COMMANDS,
+    "wall.note_add",
+    roles=("attendee",),
+    args=[Token("cid", label="note id", note="made by the phone"), NOTE_TEXT],
+)
 def note_add(ctx, args):
     """A new note. args.cid (made by the phone) makes a retried note land once."""
     seg, me = ctx.segment, ctx.attendee
-    cid = args.get("cid")
-    if not isinstance(cid, str) or not 1 <= len(cid) <= 64:
-        raise CommandError("The note id is malformed.")
-    body = clean_note_text(args)
+    cid, body = args["cid"], args["text"]
     existing = db.session.scalar(
         select(WallNote).where(
             WallNote.segment_id == seg.id, WallNote.attendee_id == me.id, WallNote.cid == cid
@@ -358,10 +324,10 @@ def note_add(ctx, args):
     return Change(personal={me.id}, result={"note_id": note.id, "state": note.state})
 
 
-@command(COMMANDS, "wall.note_edit", roles=("attendee",))
+@command(COMMANDS, "wall.note_edit", roles=("attendee",), args=[NOTE, NOTE_TEXT])
 def note_edit(ctx, args):
     note = own_note(ctx, args)
-    body = clean_note_text(args)
+    body = args["text"]
     require_unlocked(ctx)
     if note.state == "hidden":
         raise CommandError("The host hid this note: it can no longer be edited.", "conflict")
@@ -377,7 +343,7 @@ def note_edit(ctx, args):
     return Change(personal={ctx.attendee.id}, result={"state": note.state})
 
 
-@command(COMMANDS, "wall.note_delete", roles=("attendee",))
+@command(COMMANDS, "wall.note_delete", roles=("attendee",), args=[NOTE])
 def note_delete(ctx, args):
     note = own_note(ctx, args)
     require_unlocked(ctx)
@@ -389,12 +355,11 @@ def note_delete(ctx, args):
     return Change(personal=voters | {ctx.attendee.id})
 
 
-@command(COMMANDS, "wall.vote", roles=("attendee",))
+@command(COMMANDS, "wall.vote", roles=("attendee",), args=[NOTE, Bool("on", default=True)])
 def vote(ctx, args):
     """+1 (on: true) or take it back (on: false); setting, not toggling, so a retry is safe."""
-    note = note_of(ctx, args)
-    on = boolean(args, "on", required=False)
-    on = True if on is None else on
+    note = note_of(ctx, args["note_id"])
+    on = args["on"]
     me = ctx.attendee.id
     existing = db.session.scalar(
         select(WallVote).where(WallVote.note_id == note.id, WallVote.attendee_id == me)
@@ -412,43 +377,50 @@ def vote(ctx, args):
 # ---------------------------------------------------------------- host: moderation
 
 
-@command(COMMANDS, "wall.hide", needs_live=False)
+@command(COMMANDS, "wall.hide", needs_live=False, args=[NOTE, Bool("hidden", default=True)])
 def hide(ctx, args):
     """Hide a note (hidden: true, the default) or show it again (hidden: false)."""
-    note = note_of(ctx, args)
-    hidden = boolean(args, "hidden", required=False)
-    note.state = "hidden" if hidden is None or hidden else "shown"
+    note = note_of(ctx, args["note_id"])
+    note.state = "hidden" if args["hidden"] else "shown"
     return Change(personal={note.attendee_id}, result={"state": note.state})
 
 
-@command(COMMANDS, "wall.approve", needs_live=False)
+@command(
+    COMMANDS,
+    "wall.approve",
+    needs_live=False,
+    args=[
+        Id("note_id", "note", required=False, note="needed unless all is true"),
+        Bool("all", default=False),
+    ],
+)
 def approve(ctx, args):
     """Show a pending note (or every pending note with all: true)."""
-    if args.get("all") is True:
+    if args["all"]:
         notes = db.session.scalars(
             select(WallNote).where(
                 WallNote.segment_id == ctx.segment.id, WallNote.state == "pending"
             )
         ).all()
     else:
-        notes = [note_of(ctx, args)]
+        notes = [note_of(ctx, args["note_id"])]
     for note in notes:
         note.state = "shown"
     return Change(personal={n.attendee_id for n in notes}, result={"approved": len(notes)})
 
 
-@command(COMMANDS, "wall.lock", needs_live=False)
+@command(COMMANDS, "wall.lock", needs_live=False, args=[Bool("locked")])
 def lock(ctx, args):
     board = board_of(ctx.segment, create=True)
-    board.locked = boolean(args, "locked")
+    board.locked = args["locked"]
     return Change(result={"locked": board.locked})
 
 
-@command(COMMANDS, "wall.premoderate", needs_live=False)
+@command(COMMANDS, "wall.premoderate", needs_live=False, args=[Bool("on")])
 def premoderate(ctx, args):
     """Turn pre-moderation on or off; off releases pending notes the filter did not catch."""
     board = board_of(ctx.segment, create=True)
-    board.premoderate = boolean(args, "on")
+    board.premoderate = args["on"]
     who = set()
     if not board.premoderate:
         notes = db.session.scalars(
@@ -464,18 +436,18 @@ def premoderate(ctx, args):
     return Change(personal=who, result={"premoderate": board.premoderate})
 
 
-@command(COMMANDS, "wall.words", needs_live=False)
+@command(COMMANDS, "wall.words", needs_live=False, args=[WORDS])
 def words(ctx, args):
     """Replace the host's extra filter words (a list, or text separated by commas)."""
     board = board_of(ctx.segment, create=True)
-    board.words = clean_words(args.get("words"))
+    board.words = args["words"]
     return Change(public=False, result={"words": board.words})
 
 
-@command(COMMANDS, "wall.max_notes", needs_live=False)
+@command(COMMANDS, "wall.max_notes", needs_live=False, args=[MAX_NOTES])
 def set_max_notes(ctx, args):
     """The most notes one person may write on this wall (1 to 50)."""
-    value = integer(args, "max_notes", lo=1, hi=MAX_NOTES_LIMIT, label="notes per person")
+    value = args["max_notes"]
     ctx.segment.settings = ctx.segment.settings | {"max_notes": value}
     return Change(personal=ALL, result={"max_notes": value})
 
@@ -483,13 +455,9 @@ def set_max_notes(ctx, args):
 # ---------------------------------------------------------------- host: themes
 
 
-def theme_title(args, key="title"):
-    return text(args, key, max_len=THEME_TITLE_MAX, label="theme name")
-
-
-@command(COMMANDS, "wall.theme_add", needs_live=False)
+@command(COMMANDS, "wall.theme_add", needs_live=False, args=[THEME_TITLE])
 def theme_add(ctx, args):
-    title = theme_title(args)
+    title = args["title"]
     themes = themes_of(ctx.segment)
     if len(themes) >= MAX_THEMES:
         raise CommandError(f"A wall can have at most {MAX_THEMES} themes.")
@@ -504,10 +472,10 @@ def theme_add(ctx, args):
     return Change(result={"theme_id": theme.id})
 
 
-@command(COMMANDS, "wall.theme_rename", needs_live=False)
+@command(COMMANDS, "wall.theme_rename", needs_live=False, args=[THEME, THEME_TITLE])
 def theme_rename(ctx, args):
-    theme = theme_of(ctx, args)
-    theme.title = theme_title(args)
+    theme = theme_of(ctx, args["theme_id"])
+    theme.title = args["title"]
     return Change()
 
 
@@ -520,29 +488,35 @@ def drop_theme(theme, into=None):
     db.session.delete(theme)
 
 
-@command(COMMANDS, "wall.theme_delete", needs_live=False)
+@command(COMMANDS, "wall.theme_delete", needs_live=False, args=[THEME])
 def theme_delete(ctx, args):
     """Delete a theme; its notes go back to the unsorted ones."""
-    drop_theme(theme_of(ctx, args))
+    drop_theme(theme_of(ctx, args["theme_id"]))
     return Change()
 
 
-@command(COMMANDS, "wall.theme_merge", needs_live=False)
+@command(COMMANDS, "wall.theme_merge", needs_live=False, args=[THEME, Id("into_id", "theme")])
 def theme_merge(ctx, args):
     """Move every note of theme_id into into_id, then delete theme_id."""
-    theme = theme_of(ctx, args)
-    into = theme_of(ctx, args, "into_id")
+    theme = theme_of(ctx, args["theme_id"])
+    into = theme_of(ctx, args["into_id"])
     if into.id == theme.id:
         raise CommandError("Pick two different themes to merge.")
     drop_theme(theme, into)
     return Change(result={"theme_id": into.id})
 
 
-@command(COMMANDS, "wall.note_move", needs_live=False)
+@command(
+    COMMANDS,
+    "wall.note_move",
+    needs_live=False,
+    args=[NOTE, Id("theme_id", "theme", required=False, note="null: unsorted")],
+)
 def note_move(ctx, args):
     """Put a note under a theme (theme_id), or back among the unsorted ones (theme_id null)."""
-    note = note_of(ctx, args)
-    note.theme_id = None if args.get("theme_id") is None else theme_of(ctx, args).id
+    note = note_of(ctx, args["note_id"])
+    theme_id = args["theme_id"]
+    note.theme_id = None if theme_id is None else theme_of(ctx, theme_id).id
     return Change()
 
 
@@ -551,7 +525,7 @@ def note_move(ctx, args):
 
 def suggest_gather(ctx, args):
     """Before the lock: the shown notes, as plain (id, text) pairs."""
-    granularity = integer(args, "granularity", lo=-2, hi=2, required=False) or 0
+    granularity = args["granularity"]
     rows = db.session.execute(
         select(WallNote.id, WallNote.text)
         .where(WallNote.segment_id == ctx.segment.id, WallNote.state == "shown")
@@ -564,7 +538,7 @@ def suggest_gather(ctx, args):
 
 def suggest_prepare(data):
     """In an OS thread: grouping 500 notes takes seconds, and the room must not freeze."""
-    from .. import themes as engine
+    from ..core import themes as engine
 
     rows, granularity = data
     started = time.perf_counter()
@@ -582,9 +556,16 @@ def suggest_prepare(data):
     }
 
 
-@command(COMMANDS, "wall.suggest", needs_live=False, gather=suggest_gather, prepare=suggest_prepare)
+@command(
+    COMMANDS,
+    "wall.suggest",
+    needs_live=False,
+    gather=suggest_gather,
+    prepare=suggest_prepare,
+    args=[Int("granularity", -2, 2, default=0, note="-2 fewer, larger groups; +2 more, smaller")],
+)
 def suggest(ctx, args):
-    """Group the shown notes with socialapp.themes. The result waits in the board for the host
+    """Group the shown notes with socialapp.core.themes. The result waits in the board for the host
     (host_view only) until accepted or discarded. granularity: -2 (fewer, larger groups) to
     +2 (more, smaller groups). The grouping itself ran before the lock (suggest_prepare)."""
     done = ctx.prepared
@@ -623,23 +604,34 @@ def pending_suggestion(ctx):
     return board, board.suggestion
 
 
-@command(COMMANDS, "wall.suggestion_edit", needs_live=False)
+@command(
+    COMMANDS,
+    "wall.suggestion_edit",
+    needs_live=False,
+    args=[
+        Int("group", 0, MAX_GROUPS - 1, note="index in the suggestion"),
+        Text("title", THEME_TITLE_MAX, required=False, label="theme name", note="to rename"),
+        Bool("remove", default=False),
+    ],
+)
 def suggestion_edit(ctx, args):
     """Before accepting: rename a suggested group (group, title) or leave it out (group,
     remove: true; its notes stay unsorted)."""
     board, sug = pending_suggestion(ctx)
-    index = integer(args, "group", lo=0, hi=max(0, len(sug["groups"]) - 1))
+    index = args["group"]
     if index >= len(sug["groups"]):
         raise CommandError("That group is not in the suggestion.", "not_found")
-    if args.get("remove") is True:
+    if args["remove"]:
         sug["groups"].pop(index)
+    elif args["title"] is None:
+        raise CommandError("The theme name must be text.")
     else:
-        sug["groups"][index]["title"] = theme_title(args)
+        sug["groups"][index]["title"] = args["title"]
     board.suggestion = sug
     return Change(public=False)
 
 
-@command(COMMANDS, "wall.suggestion_discard", needs_live=False)
+@command(COMMANDS, "wall.suggestion_discard", needs_live=False, args=())
 def suggestion_discard(ctx, args):
     board = board_of(ctx.segment, create=True)
     board.suggestion = None
@@ -680,7 +672,7 @@ def replace_themes(seg, now, groups):
     return made
 
 
-@command(COMMANDS, "wall.suggestion_accept", needs_live=False)
+@command(COMMANDS, "wall.suggestion_accept", needs_live=False, args=())
 def suggestion_accept(ctx, args):
     """The suggestion becomes the wall's themes (replacing the current ones; undo restores
     them). Notes written since the suggestion stay unsorted."""
@@ -691,7 +683,7 @@ def suggestion_accept(ctx, args):
     return Change(result={"themes": len(made)})
 
 
-@command(COMMANDS, "wall.undo_accept", needs_live=False)
+@command(COMMANDS, "wall.undo_accept", needs_live=False, args=())
 def undo_accept(ctx, args):
     """Put back the themes as they were before the last accepted suggestion."""
     board = board_of(ctx.segment, create=True)

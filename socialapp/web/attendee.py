@@ -3,14 +3,17 @@
 import secrets
 import time
 
-from flask import Blueprint, redirect, render_template, url_for
+from flask import Blueprint, g, redirect, render_template, request, url_for
 
-from .. import auth, events
+from .. import auth, events, joincode
 from ..errors import CommandError
 from ..forms import JoinForm
 from ..segments import connect
 from ..segments.base import Ctx
-from .common import event_or_page
+from .common import TOO_MANY_CODES, client_address, event_or_page, event_ref, join_secret, wait_for
+
+BUSY = "Lots of people are joining right now: tap Join again in a few seconds."
+WRONG_ROOM_CODE = "That room code is not (or no longer) right: type the one on the big screen."
 
 
 def after_the_event(code):
@@ -25,6 +28,10 @@ def after_the_event(code):
     return render_template("after.html", event=event, attendee=attendee, view=view)
 
 
+def message(title, text, status):
+    return render_template("message.html", title=title, message=text), status
+
+
 bp = Blueprint("attendee", __name__)
 
 
@@ -34,20 +41,55 @@ def join(code):
     if page:
         return after_the_event(code) or page
     if event.code != code:  # lower case or stray spaces from a typed URL
-        return redirect(url_for("attendee.join", code=event.code))
+        return redirect(url_for("attendee.join", code=event.code, **request.args))
     attendee = auth.current_attendee(event)
     if attendee is not None:
         return render_template("phone.html", event=event, attendee=attendee)
+    if g.get("removed_attendee"):
+        return message("You were removed", f"The host removed you from {event.name}.", 403)
+    if full(event):
+        return message("This event is full", events.FULL, 403)
     form = JoinForm()
+    if not form.is_submitted() and request.args.get("k"):
+        form.room_code.data = request.args["k"]
+    room_code_ok = not event.join_rotate or joincode.accepts(
+        join_secret(), event_ref(event), form.room_code.data, time.time()
+    )
+    status = None
     if form.validate_on_submit():
-        try:
-            attendee = events.join(event, form.name.data, form.cid.data)
-        except CommandError as exc:
-            form.name.errors.append(exc.message)
-        else:
+        attendee, status = try_to_join(event, form, room_code_ok)
+        if attendee is not None:
             auth.remember_attendee(event, attendee)
             return redirect(url_for("attendee.join", code=event.code))
+        if status == 403:
+            return message("This event is full", events.FULL, 403)
     if not form.cid.data:
         form.cid.data = secrets.token_urlsafe(16)
-    status = 400 if form.errors else 200
-    return render_template("join.html", event=event, form=form), status
+    status = (status or 400) if form.errors else 200
+    return render_template("join.html", event=event, form=form, room_code_ok=room_code_ok), status
+
+
+def full(event):
+    return event.max_attendees is not None and events.joined_count(event) >= event.max_attendees
+
+
+def try_to_join(event, form, room_code_ok):
+    """(attendee, None) or (None, status) with the reason on the form."""
+    addr = client_address()
+    if not room_code_ok:
+        # Wrong room codes spend the probing budget: guessing them is probing too.
+        if wait_for("probe_address", addr):
+            form.room_code.errors.append(TOO_MANY_CODES)
+            return None, 429
+        form.room_code.errors.append(WRONG_ROOM_CODE)
+        return None, 400
+    if wait_for("join_address", addr) or wait_for("join_event", event.id):
+        form.name.errors.append(BUSY)
+        return None, 429
+    try:
+        return events.join(event, form.name.data, form.cid.data), None
+    except CommandError as exc:
+        if exc.code == "full":
+            return None, 403
+        form.name.errors.append(exc.message)
+        return None, 400

@@ -9,8 +9,8 @@ import time
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 
-from .. import auth, broadcast, commands, urls
-from ..extensions import db
+from .. import auth, broadcast, commands, realtime, urls
+from ..extensions import db, socketio
 from ..forms import EventSettingsForm, HostKeyForm, SegmentForm
 from ..segments import KINDS
 from .common import event_or_page
@@ -137,11 +137,14 @@ def settings(code):
 
 @bp.post("/rotate-key")
 def rotate_key(code):
-    """A new host key: every other host session ends; this one stays signed in."""
+    """A new host key: every other host session ends, and every open host socket of the event
+    is closed (this browser's panel reloads with the new key and connects again)."""
     event = require_host(code)
+    old_room = broadcast.room_host(event.id)
     event.host_key = secrets.token_urlsafe(24)
     event.version += 1
     db.session.commit()
+    sign_out_hosts(event, old_room)
     auth.sign_in_host(event)
     flash("New host key made: old host links and sessions no longer work.", "ok")
     return redirect(url_for("host.panel", code=event.code))
@@ -149,12 +152,23 @@ def rotate_key(code):
 
 @bp.post("/end")
 def end_event(code):
+    """Every screen gets the ended state; host sockets close, phones can send nothing more."""
     event = require_host(code)
     event.ended_at = time.time()
     event.version += 1
     db.session.commit()
     broadcast.everything(event)
+    sign_out_hosts(event, broadcast.room_host(event.id))
     return redirect(url_for("main.index"))
+
+
+def sign_out_hosts(event, room):
+    """Close the host sockets signed in with a key that no longer works: this worker's at once;
+    the other workers' get "signed_out" through the queue at once (and no more host state:
+    the hosts' room name changes with the key) and are closed by their own sweeper within
+    SWEEP_SECONDS, which checks every host socket it holds."""
+    socketio.emit("signed_out", {"error": realtime.SIGNED_OUT}, to=room)
+    realtime.drop_stale_hosts(event.id)
 
 
 def form_errors(event, form):

@@ -1,6 +1,7 @@
 """Stay connected in real Chromium: three phones meet in an icebreaker round, one shares a
-contact, the others see it on their phones (as text), a late phone that met nobody never
-does, the projector shows numbers only; then sharing stops and it is gone everywhere."""
+contact; those who both confirmed meeting her see it on their phones (as text), one who did
+not sees why not and confirms; a late phone that met nobody never does, the projector shows
+numbers only; then sharing stops and it is gone everywhere."""
 
 import pytest
 from playwright.sync_api import expect
@@ -32,13 +33,22 @@ def test_people_find_again_those_they_met(live_server, screens):
     host.click("#ib-start")
     for page in phones:
         expect(page.locator(".ib-sign")).to_be_visible()
+    # Ada and Grace find each other (a trio: one button per person); Alan taps nobody.
+    for page, other in ((ada, "Grace"), (grace, "Ada")):
+        page.locator(".ib-found-mate", has_text=other).click()
+        expect(page.locator(".ib-found-mate.done", has_text=other)).to_be_visible()
+    expect(ada.locator(".ib-found-mate.done", has_text="Grace")).to_contain_text("both confirmed")
+    expect(ada.locator(".ib-confirm-note")).to_contain_text("both confirm")
 
     # "Stay connected" goes live (the last segment of the reference social).
     host.locator("#agenda-live li").last.locator("button").click()
     for page in phones:
         expect(page.locator("#cx-met-count")).to_have_text("(2)")
     expect(grace.locator(".cx-person", has_text="Ada")).to_contain_text("Round 1")
-    expect(grace.locator(".cx-person", has_text="Ada")).to_contain_text("No contact shared")
+    expect(grace.locator(".cx-person", has_text="Ada")).to_contain_text("no contact shared")
+    expect(alan.locator(".cx-person", has_text="Ada")).to_contain_text(
+        "Contacts are shared once you both confirm you met"
+    )
     expect(display.locator("#cx-pairs")).to_have_text("3")
     expect(display.locator("#cx-sharing")).to_have_text("0")
     call = "Open your phone to find the people you met"
@@ -48,11 +58,21 @@ def test_people_find_again_those_they_met(live_server, screens):
     ada.fill("#cx-contact", HTML)
     ada.click("#cx-share")
     expect(ada.locator("#cx-mine-contact")).to_have_text(HTML)
-    for page in (grace, alan):
-        expect(page.locator(".cx-person", has_text="Ada").locator(".cx-contact")).to_have_text(
-            "📇 " + HTML
-        )
-        assert page.locator(".cx-person b").count() == 0
+    expect(grace.locator(".cx-person", has_text="Ada").locator(".cx-contact")).to_have_text(
+        "📇 " + HTML
+    )
+    assert grace.locator(".cx-person b").count() == 0
+    assert "ada.bsky" not in alan.content()  # grouped with her, but neither confirmed
+    # Alan says he met Ada: still hidden until Ada says so too; her phone tells her.
+    alan.locator(".cx-person", has_text="Ada").get_by_role("button", name="I met them").click()
+    expect(alan.locator(".cx-person", has_text="Ada")).to_contain_text("once Ada confirms too")
+    assert "ada.bsky" not in alan.content()
+    expect(ada.locator(".cx-person", has_text="Alan")).to_contain_text("Alan says you met")
+    ada.locator(".cx-person", has_text="Alan").get_by_role("button", name="I met them").click()
+    expect(alan.locator(".cx-person", has_text="Ada").locator(".cx-contact")).to_have_text(
+        "📇 " + HTML
+    )
+    assert alan.locator(".cx-person b").count() == 0
     expect(display.locator("#cx-sharing")).to_have_text("1")
 
     # She edits it to an e-mail: a mailto link on their phones.
@@ -82,7 +102,7 @@ def test_people_find_again_those_they_met(live_server, screens):
     ada.click("#cx-stop")
     expect(ada.locator("#cx-share")).to_be_visible()
     for page in (grace, alan):
-        expect(page.locator(".cx-person", has_text="Ada")).to_contain_text("No contact shared")
+        expect(page.locator(".cx-person", has_text="Ada")).to_contain_text("no contact shared")
         assert EMAIL not in page.content()
     expect(display.locator("#cx-sharing")).to_have_text("0")
     for page in [display, host, late, *phones]:

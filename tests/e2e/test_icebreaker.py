@@ -66,9 +66,10 @@ def test_icebreaker_rounds_in_the_browser(live_server, screens):
     expect(display.locator(".ib-round")).to_have_text("Round 1 of 5")
     expect(display.locator("[data-timer=kind]")).to_have_text(re.compile(r"^[56]:\d\d$"))
 
-    # One group finds each other: the projector and host count it.
-    phones[0].click("#ib-found")
-    expect(phones[0].locator(".ib-found")).to_be_visible()
+    # One group finds each other: the projector and host count it. (Each person confirms on
+    # their own: a pair has one button, a trio one per person found.)
+    phones[0].locator("#ib-found, .ib-found-mate").first.click()
+    expect(phones[0].locator(".ib-found, .ib-found-mate.done").first).to_be_visible()
     expect(display.locator(".ib-count")).to_contain_text("1 of 3 groups found each other")
     expect(host.locator("#ib-found-count")).to_have_text("1/3")
     # Someone in another group cannot find theirs: the host sees them.

@@ -173,17 +173,21 @@
     SA.role = opts.role;
     SA.code = opts.code;
     setConn("connecting");
-    const socket = (SA.socket = io({ auth: { code: opts.code, role: opts.role }, transports: ["websocket", "polling"], reconnectionDelayMax: 4000 }));
+    const socket = (SA.socket = io({ auth: { code: opts.code, role: opts.role, key: opts.key }, transports: ["websocket", "polling"], tryAllTransports: true, reconnectionDelayMax: 4000 }));
     let lastV = 0;
     socket.on("connect", () => { setConn("online"); syncClock(); pump(); });
-    socket.on("disconnect", () => setConn("offline"));
+    // The server closing the socket (signed out) is final; anything else reconnects by itself.
+    socket.on("disconnect", (reason) => setConn(reason === "io server disconnect" ? "refused" : "offline"));
     socket.on("connect_error", (err) => {
       if (err && err.message && !/xhr|websocket|timeout/i.test(err.message)) {
         setConn("refused");
         if (opts.refused) opts.refused(err.message);
       } else setConn("offline");
     });
+    // One Redis may carry several installs: a state for another event is never ours to show.
+    const ours = (m) => m && (m.event ? m.event.code : m.code) === opts.code;
     socket.on("state", (s) => {
+      if (!ours(s)) return;
       lastV = s.v;
       SA.state = s;
       SA.timers.segment = s.live ? s.live.timer : null;
@@ -194,8 +198,8 @@
       opts.state(s);
       drawTimers();
     });
-    socket.on("me", (m) => { SA.me = m; if (opts.me) opts.me(m); drawTimers(); });
-    socket.on("count", (c) => { if (opts.count) opts.count(c.count); });
+    socket.on("me", (m) => { if (!ours(m)) return; SA.me = m; if (opts.me) opts.me(m); drawTimers(); });
+    socket.on("count", (c) => { if (c.code && c.code !== opts.code) return; if (opts.count) opts.count(c.count); });
     socket.on("error", (e) => SA.toast(e.error || "Something went wrong."));
     setInterval(() => { if (socket.connected) socket.emit("here", {}); }, 25000);
     setInterval(() => { if (socket.connected) syncClock(); }, 300000);

@@ -18,6 +18,7 @@
 
   function renderState(s) {
     fill($("#agenda"), agendaStrip(s));
+    joinCode(s);
     setCount(s.event.count);
     if (s.event.ended) {
       fill($("#stage"), h("div", { class: "stage-idle" }, h("h1", {}, "Thanks for coming!"), h("p", {}, s.event.name + " has ended.")));
@@ -47,6 +48,48 @@
     if (hasKind) kind.display(area, s);
   }
 
+  /* The rotating join code (host setting): the QR and the code come from the server every few
+     seconds, for this projector only (its display key is in the link the host panel opened). */
+  const key = document.body.dataset.key || "";
+  const plainQr = () => "/e/" + document.body.dataset.code + "/qr.svg";
+  let codeTimer = null;
+  function joinCode(s) {
+    const box = $("#room-code");
+    if (!s.event.rotating || s.event.ended) {
+      clearTimeout(codeTimer); codeTimer = null;
+      box.hidden = true;
+      const qr = $(".join-corner .qr");
+      if (qr.getAttribute("src") !== plainQr()) qr.setAttribute("src", plainQr());
+      return;
+    }
+    box.hidden = false;
+    if (!key) {
+      box.classList.add("needs-key");
+      fill(box, h("strong", {}, "Open this display from the host panel to show the room code."));
+      return;
+    }
+    if (!codeTimer) fetchCode();
+  }
+  function fetchCode() {
+    clearTimeout(codeTimer);
+    codeTimer = setTimeout(fetchCode, 10000);
+    fetch("/e/" + document.body.dataset.code + "/join-code.json?key=" + encodeURIComponent(key), { cache: "no-store" })
+      .then((r) => (r.ok ? r.json() : null))
+      .then((d) => {
+        if (!d || !d.rotating) return;
+        const qr = $(".join-corner .qr");
+        if (qr.getAttribute("src") !== d.qr_svg) qr.setAttribute("src", d.qr_svg);
+        fill($("#room-code"),
+          h("span", { class: "room-code-label" }, "Room code"),
+          h("strong", { id: "room-code-value" }, d.code),
+          h("span", { class: "room-code-left" }, "changes every " + Math.round(d.window_seconds / 60) + " min"));
+        // Ask again just after it changes, and every 10 s in case the clock or network hiccups.
+        clearTimeout(codeTimer);
+        codeTimer = setTimeout(fetchCode, Math.min(10000, Math.max(500, d.changes_in * 1000 + 300)));
+      })
+      .catch(() => { /* offline: the next try comes by itself */ });
+  }
+
   function setCount(count) {
     const el = $("#count");
     el.hidden = count === null || count === undefined;
@@ -72,7 +115,7 @@
 
   document.addEventListener("DOMContentLoaded", () => {
     keepAwake();
-    SA.start({ role: "display", code: document.body.dataset.code, state: renderState, count: setCount,
+    SA.start({ role: "display", code: document.body.dataset.code, key: key, state: renderState, count: setCount,
       refused: (msg) => fill($("#stage"), h("div", { class: "stage-idle" }, h("h1", {}, msg))) });
     setInterval(() => { if (SA.state) fill($("#agenda"), agendaStrip(SA.state)); }, 30000);
   });

@@ -53,6 +53,7 @@
     fill($("#controls"), controls(s));
     fill($("#agenda-live"), agendaList(s));
     setCount(s.host.count, s.host.joined);
+    if (SA.peopleView) SA.peopleView(s.host.people);
     const kind = SA.kindOf(s);
     const area = fill($("#kind"));
     area.className = "kind" + (live ? " kind-" + live.kind : "");
@@ -75,9 +76,21 @@
   });
 
   document.addEventListener("DOMContentLoaded", () => {
-    SA.start({ role: "host", code: document.body.dataset.code, state: renderState,
+    const socket = SA.start({ role: "host", code: document.body.dataset.code, state: renderState,
       count: (c) => { if (SA.state) setCount(c, SA.state.host.joined); },
       refused: (msg) => SA.toast(msg) });
+    // The key was rotated or the event ended: the server closes this socket. A reload shows
+    // the panel again if this browser holds the new key, the sign-in page if not.
+    socket.on("signed_out", (e) => {
+      if ($("#signed-out")) return;
+      $(".host-bar").after(h("p", { id: "signed-out", class: "flash error", role: "alert" },
+        e.error + " ", h("a", { href: location.pathname }, "Reload")));
+    });
+    socket.on("people", (p) => {
+      if (p.code && p.code !== SA.code) return; // another event's message (a shared Redis)
+      if (SA.state) { SA.state.host.joined = p.joined; setCount(SA.state.host.count, p.joined); }
+      if (SA.peopleView) SA.peopleView(p);
+    });
     const preview = $(".preview");
     if (preview && window.ResizeObserver) {
       new ResizeObserver(() => preview.style.setProperty("--preview-scale", preview.clientWidth / 1920)).observe(preview);

@@ -43,13 +43,30 @@
 
   /* ---------------- phone ---------------- */
 
-  function personRow(p) {
+  /* Being grouped is not meeting: contacts go across only once both said they met ("we
+     found each other" in the round, or "I met them" here), so the row says where it stands. */
+  function meetLine(p, send) {
+    const both = p.confirmed && p.confirmed_me;
+    if (p.contact) return h("p", { class: "cx-contact" }, h("span", { class: "cx-contact-icon", "aria-hidden": "true" }, "📇 "), contactNode(p.contact));
+    if (both) return h("p", { class: "cx-nocontact muted" }, "You both confirmed you met · no contact shared");
+    const meet = (on) => () => send("connect.confirm", { attendee_id: p.id, met: on });
+    if (p.confirmed) {
+      return h("div", { class: "cx-meet" },
+        h("p", { class: "cx-pending" }, "✓ You confirmed you met. A contact is shared once ", p.label, " confirms too."),
+        h("button", { class: "small linklike cx-unmeet", onclick: meet(false) }, "Undo"));
+    }
+    return h("div", { class: "cx-meet" },
+      h("p", { class: "cx-pending" }, p.confirmed_me
+        ? p.label + " says you met. Contacts are shared once you both confirm."
+        : "Contacts are shared once you both confirm you met."),
+      h("button", { class: "cx-met-button" + (p.confirmed_me ? " primary" : ""), onclick: meet(true) }, "I met them"));
+  }
+
+  function personRow(p, send) {
     return h("li", { class: "cx-person" + (p.contact ? " shares" : "") },
       h("p", { class: "cx-name" }, p.label),
       h("p", { class: "cx-where" }, p.where, p.prompt ? h("span", { class: "cx-prompt" }, " · “" + p.prompt + "”") : null),
-      p.contact
-        ? h("p", { class: "cx-contact" }, h("span", { class: "cx-contact-icon", "aria-hidden": "true" }, "📇 "), contactNode(p.contact))
-        : h("p", { class: "cx-nocontact muted" }, "No contact shared"));
+      meetLine(p, send));
   }
 
   function speakersCard(m) {
@@ -65,11 +82,12 @@
 
   function shareCard(m, send) {
     const met = m.met.length;
+    const both = m.met.filter((p) => p.confirmed && p.confirmed_me).length;
     if (m.contact && !editing) {
       return [h("div", { class: "card cx-mine sharing", id: "cx-mine" },
         h("p", { class: "eyebrow" }, "You share"),
         h("p", { class: "cx-mine-contact", id: "cx-mine-contact" }, m.contact),
-        h("p", { class: "cx-help" }, "Only " + (met === 1 ? "the 1 person" : "the " + met + " people") + " you met in the icebreaker see it. Never the big screen, never the host."),
+        h("p", { class: "cx-help", id: "cx-visible" }, "Only people you met who confirmed it, as you did, see it: " + (both === 1 ? "1 person" : both + " people") + " so far. Never the big screen, never the host."),
         h("div", { class: "cx-buttons" },
           h("button", { id: "cx-edit", onclick: () => { editing = true; contactInput().value = m.contact; rerender(); contactInput().focus(); } }, "Edit"),
           h("button", { id: "cx-stop", class: "danger", onclick: () => send("connect.stop").then((ack) => { if (ack && ack.ok) SA.toast("You no longer share your contact.", "ok"); }) }, "Stop sharing")))];
@@ -88,10 +106,10 @@
       h("div", { class: "card cx-mine" },
         h("h2", {}, editing ? "Edit your contact" : "Share a contact?"),
         h("label", { class: "field", for: "cx-contact" }, h("span", {}, "Your e-mail, handle or homepage"), field,
-          h("small", { id: "cx-contact-help" }, "Only the people you met tonight see it, and only while you share it. You can change it or stop at any time.")),
+          h("small", { id: "cx-contact-help" }, "Only people you met tonight see it, once you both confirm you met, and only while you share it. You can change it or stop at any time.")),
         editing ? h("button", { id: "cx-cancel", class: "linklike", onclick: () => { editing = false; field.value = ""; rerender(); } }, "Cancel") : null),
       h("div", { class: "actions" }, h("button", { id: "cx-share", class: "primary big", onclick: submit },
-        editing ? "Save my contact" : "Share with the " + (met === 1 ? "person" : met + " people") + " I met"))];
+        editing ? "Save my contact" : "Share with people I met"))];
   }
 
   function phone(el, s, me, send) {
@@ -104,7 +122,7 @@
       h("div", { class: "card cx-met" },
         h("h2", {}, "People you met tonight ", h("span", { class: "cx-count", id: "cx-met-count" }, "(" + met.length + ")")),
         met.length
-          ? h("ul", { class: "cx-list", id: "cx-people" }, met.map(personRow))
+          ? h("ul", { class: "cx-list", id: "cx-people" }, met.map((p) => personRow(p, send)))
           : h("p", { id: "cx-none" }, "You were not in an icebreaker group tonight. The people around you right now are a good start!")),
       speakersCard(m),
       shareCard(m, send));
@@ -126,7 +144,7 @@
         stat("cx-sharing", k.sharing, k.sharing === 1 ? "person shares a contact" : "people share a contact"),
         k.stories ? stat("cx-stories", k.stories, k.stories === 1 ? "story told" : "stories told") : null),
       h("p", { class: "cx-call", id: "cx-call" }, h("span", { "aria-hidden": "true" }, "📱 "), "Open your phone to find the people you met"),
-      h("p", { class: "cx-note" }, "Contacts go only to the people you met. Never on this screen.")));
+      h("p", { class: "cx-note" }, "Contacts go only to people you met, once you both confirm it. Never on this screen.")));
   }
 
   /* ---------------- host panel ---------------- */
@@ -143,7 +161,7 @@
         tile("cx-host-nobody", hk.met_nobody, "joined but met nobody in a round"),
         tile("cx-host-sharing", hk.sharing, hk.sharing === 1 ? "person shares a contact" : "people share a contact"),
         tile("cx-host-stories", hk.stories, hk.stories === 1 ? "story told" : "stories told")),
-      h("p", { class: "muted" }, "Contacts are private: each one goes only to the people its owner met in an icebreaker round. You see counts only."));
+      h("p", { class: "muted" }, "Contacts are private: each one goes only to people its owner met in an icebreaker round, once both confirmed they met. You see counts only."));
   }
 
   SA.kinds.connect = { phone, display, host };

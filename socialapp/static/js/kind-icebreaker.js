@@ -48,6 +48,48 @@
       h("p", { class: "ib-prompt" }, prompt));
   }
 
+  /* "We found each other" is each person's own word: a contact line shared later goes only
+     between two people who BOTH tapped it for each other (a name on a list is not a meeting).
+     A pair has one button; a trio taps each person it found. */
+  const SHARED_ONCE = "Contacts you share later go only to people who both confirm you met.";
+  function foundActions(actions, mine, act) {
+    const mates = mine.mates || [];
+    const note = (text) => h("p", { class: "ib-confirm-note" }, text);
+    const back = h("div", { class: "ib-row" },
+      mine.looking ? null : h("button", { id: "ib-looking", onclick: act("icebreaker.looking") }, "Can't find my group"),
+      h("button", { id: "ib-skip", onclick: act("icebreaker.skip") }, "Skip this round"));
+    if (mates.length > 1) {
+      if (mine.confirmed) actions.append(h("p", { class: "ib-found", role: "status" }, "✓ You found each other. Enjoy the question!"));
+      else if (mine.looking) actions.append(h("p", { class: "ib-looking", role: "status" }, "The host knows you're looking. Keep your sign up high!"));
+      actions.append(h("p", { class: "ib-confirm-ask" }, "Tap each person you found:"));
+      const row = h("div", { class: "ib-row ib-mates" });
+      actions.append(row);
+      mates.forEach((m) => row.append(m.confirmed
+        ? h("button", { class: "ib-found-mate done", "aria-pressed": "true", onclick: act("icebreaker.found", { found: false, mates: [m.id] }) },
+          "✓ Found " + m.label + (m.confirmed_me ? " (both confirmed)" : ""))
+        : h("button", { class: "ib-found-mate primary", "aria-pressed": "false", onclick: act("icebreaker.found", { mates: [m.id] }) },
+          "I found " + m.label + (m.confirmed_me ? " (they found you)" : ""))));
+      actions.append(note(SHARED_ONCE));
+      if (!mine.confirmed) actions.append(back);
+      return;
+    }
+    const mate = mates[0] || { label: "them" };
+    if (mine.confirmed) {
+      actions.append(
+        h("p", { class: "ib-found", role: "status" }, "✓ You found each other. Enjoy the question!"),
+        note(mate.confirmed_me
+          ? "You both confirmed: you can swap contacts in “Stay connected”."
+          : "Contacts are shared once you both confirm you met: waiting for " + mate.label + " to tap too."),
+        h("button", { class: "small", onclick: act("icebreaker.found", { found: false }) }, "Not yet, undo"));
+      return;
+    }
+    if (mate.confirmed_me) actions.append(h("p", { class: "ib-mate-found", role: "status" }, mate.label + " says you found each other: tap too if it was you."));
+    else if (mine.looking) actions.append(h("p", { class: "ib-looking", role: "status" }, "The host knows you're looking. Keep your sign up high!"));
+    actions.append(
+      h("button", { id: "ib-found", class: "primary big", onclick: act("icebreaker.found") }, "We found each other"),
+      back);
+  }
+
   function phone(el, s, me, send) {
     const k = s.kind || {};
     const mine = me.kind || {};
@@ -68,23 +110,12 @@
       body = [
         bigSign(sign),
         h("div", { class: "card ib-members" },
-          h("p", { class: "eyebrow" }, mine.found ? "Your group" : "Hold up your phone and find"),
+          h("p", { class: "eyebrow" }, mine.confirmed ? "Your group" : "Hold up your phone and find"),
           h("ul", { class: "ib-names" }, mine.members.map((n) => h("li", {}, n))),
           mine.late ? h("p", { class: "muted" }, "You joined this group during the round.") : null),
         question(mine.prompt, roundLine(k)),
       ];
-      if (mine.found) {
-        actions.append(
-          h("p", { class: "ib-found", role: "status" }, "✓ You found each other. Enjoy the question!"),
-          h("button", { class: "small", onclick: act("icebreaker.found", { found: false }) }, "Not yet, undo"));
-      } else {
-        if (mine.looking) actions.append(h("p", { class: "ib-looking", role: "status" }, "The host knows you're looking. Keep your sign up high!"));
-        actions.append(
-          h("button", { id: "ib-found", class: "primary big", onclick: act("icebreaker.found") }, "We found each other"),
-          h("div", { class: "ib-row" },
-            mine.looking ? null : h("button", { id: "ib-looking", onclick: act("icebreaker.looking") }, "Can't find my group"),
-            h("button", { id: "ib-skip", onclick: act("icebreaker.skip") }, "Skip this round")));
-      }
+      foundActions(actions, mine, act);
     } else {
       lastSignKey = null;
       const waiting = {

@@ -5,6 +5,7 @@
   const body = document.body;
 
   function renderState(s) {
+    if (SA.removed) return;
     // Full-screen notices a kind put on top of the page end with that kind's segment.
     document.querySelectorAll(".kind-overlay").forEach((o) => {
       if (!s.live || s.event.ended || o.dataset.kind !== s.live.kind) o.remove();
@@ -40,13 +41,30 @@
     if (SA.state) renderState(SA.state);
   }
 
+  /* Removed by the host: say so, and stop (the server closed the socket and the cookie no
+     longer works; reloading would show the same). */
+  function removed(msg) {
+    SA.removed = true;
+    fill($("#now-title"), "Removed");
+    fill($("#main"), h("div", { class: "card center", id: "removed" }, h("h1", {}, msg || "The host removed you from this event.")));
+  }
+
   document.addEventListener("DOMContentLoaded", () => {
-    SA.start({
+    const socket = SA.start({
       role: "attendee",
       code: body.dataset.code,
       state: renderState,
       me: renderMe,
       refused: (msg) => fill($("#main"), h("div", { class: "card center" }, h("p", {}, msg), h("a", { href: location.pathname, class: "button" }, "Try again"))),
     });
+    socket.on("removed", (m) => {
+      removed(m && m.message);
+      socket.disconnect();
+      const conn = $("#conn");
+      conn.dataset.status = "refused";
+      conn.textContent = "Not connected";
+    });
+    // The server closing this socket on purpose: the page says why after a reload.
+    socket.on("disconnect", (reason) => { if (reason === "io server disconnect" && !SA.removed) location.reload(); });
   });
 })();

@@ -1,0 +1,1 @@
+"""Pure functions of plain data: no Flask, no database."""

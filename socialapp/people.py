@@ -1,0 +1,210 @@
+"""Crowd control for the host: who joined when, removing attendees, a cap, the rotating code.
+
+Anyone with the join link can script joins. The host sees joins per minute (a burst of fakes
+stands out), removes people (one or a whole burst: their socket is closed, their cookie stops
+working, their icebreaker group heals, what they wrote stays), caps the number of attendees,
+and may turn on a join code that changes every few minutes (socialapp.joincode).
+
+Commands follow the agenda's shape (base.Ctx in, base.Change out, no commit, no emit); the
+socket work after a removal runs once the command layer has committed (Change.then).
+"""
+
+import logging
+import time
+
+from sqlalchemy import delete, func, select
+
+from .args import Bool, Ids, Int
+from .errors import CommandError
+from .events import joined_count
+from .extensions import db, socketio
+from .models import Attendee, OpenMicEntry
+from .segments import KINDS
+from .segments.base import Change, Ctx, command
+
+log = logging.getLogger(__name__)
+COMMANDS = {}
+MINUTES_SHOWN = 15
+MAX_REMOVE = 500
+MAX_CAP = 100_000
+LIST_LIMIT = 200
+REMOVED = "The host removed you from this event."
+
+
+# ---------- joins over time ----------
+
+
+def per_minute(times, now, minutes=MINUTES_SHOWN):
+    """How many joined in each of the last `minutes` clock minutes, oldest first."""
+    last = int(now // 60)
+    counts = [0] * minutes
+    for t in times:
+        i = int(t // 60) - (last - minutes + 1)
+        if 0 <= i < minutes:
+            counts[i] += 1
+    return counts
+
+
+def host_view(event, now=None):
+    """For the host panel only: counts and settings, never a list of names."""
+    now = now or time.time()
+    first = (int(now // 60) - MINUTES_SHOWN + 1) * 60
+    times = db.session.scalars(
+        select(Attendee.created_at).where(
+            Attendee.event_id == event.id, Attendee.created_at >= first
+        )
+    ).all()
+    removed = db.session.scalar(
+        select(func.count(Attendee.id)).where(
+            Attendee.event_id == event.id, Attendee.removed_at.is_not(None)
+        )
+    )
+    return {
+        "joined": joined_count(event),
+        "removed": removed,
+        "cap": event.max_attendees,
+        "rotate": event.join_rotate,
+        "per_minute": per_minute(times, now),
+        "first_minute": first,
+    }
+
+
+def listing(event, query="", since=None, until=None, now=None):
+    """Attendees for the host's list, newest first: a name search or a join-time slice."""
+    stmt = select(Attendee).where(Attendee.event_id == event.id, Attendee.removed_at.is_(None))
+    query = " ".join(str(query or "").split())[:40]
+    if query:
+        stmt = stmt.where(func.lower(Attendee.name).contains(query.lower(), autoescape=True))
+    if since is not None:
+        stmt = stmt.where(Attendee.created_at >= since)
+    if until is not None:
+        stmt = stmt.where(Attendee.created_at < until)
+    rows = db.session.scalars(
+        stmt.order_by(Attendee.created_at.desc(), Attendee.id.desc()).limit(LIST_LIMIT + 1)
+    ).all()
+    from .state import PRESENCE_SECONDS
+
+    now = now or time.time()
+    return {
+        "people": [
+            {
+                "id": a.id,
+                "label": a.label,
+                "joined_at": a.created_at,
+                "present": a.last_seen > now - PRESENCE_SECONDS,
+            }
+            for a in rows[:LIST_LIMIT]
+        ],
+        "more": len(rows) > LIST_LIMIT,
+    }
+
+
+# ---------- commands ----------
+
+
+@command(
+    COMMANDS,
+    "people.remove",
+    needs_live=False,
+    args=[Ids("attendee_ids", "attendee", max_items=MAX_REMOVE)],
+    strict=True,
+)
+def remove(ctx, args):
+    """Remove attendees: their cookie and socket stop working, the live segment heals what it
+    held (an icebreaker group), an undrawn name in an open-mic bowl is withdrawn, and
+    everything they wrote stays."""
+    ids = args["attendee_ids"]
+    if not ids:
+        raise CommandError(f"Choose 1 to {MAX_REMOVE} people to remove.")
+    rows = db.session.scalars(
+        select(Attendee).where(Attendee.event_id == ctx.event.id, Attendee.id.in_(ids))
+    ).all()
+    if len(rows) != len(ids):
+        raise CommandError("Some of these people are not in this event.", "not_found")
+    removed = {a.id for a in rows if a.removed_at is None}
+    for a in rows:
+        a.removed_at = a.removed_at or ctx.now
+    # A name still in an open-mic bowl is withdrawn, as its owner could have done: a fake is
+    # never drawn on stage. Names already drawn stay for the host to handle ("not here").
+    db.session.execute(
+        delete(OpenMicEntry).where(
+            OpenMicEntry.event_id == ctx.event.id,
+            OpenMicEntry.attendee_id.in_(removed or {-1}),
+            OpenMicEntry.status == "bowl",
+        )
+    )
+    affected = set()
+    seg = ctx.event.live_segment
+    hook = getattr(KINDS[seg.kind], "on_remove", None) if seg else None
+    if hook and removed:
+        db.session.flush()
+        affected = hook(Ctx(ctx.event, seg, ctx.now, "host", None, ctx.rng), removed)
+    change = Change(personal=affected, result={"removed": len(removed)})
+    change.then = lambda: eject(removed)
+    return change
+
+
+@command(
+    COMMANDS,
+    "people.settings",
+    needs_live=False,
+    args=[
+        Int("max_attendees", 0, MAX_CAP, required=False, label="limit", note="0: no limit"),
+        Bool("rotate", required=False, label="rotating join code"),
+    ],
+    strict=True,
+)
+def settings(ctx, args):
+    """The cap on attendees (0: none) and the rotating join code (on/off); a setting left out
+    (or null) stays as it is."""
+    if args["max_attendees"] is not None:
+        ctx.event.max_attendees = args["max_attendees"] or None
+    rotate = args["rotate"]
+    if rotate is not None:
+        ctx.event.join_rotate = rotate
+    return Change(
+        result={"max_attendees": ctx.event.max_attendees, "rotate": ctx.event.join_rotate}
+    )
+
+
+# ---------- closing removed attendees' sockets ----------
+
+_swept = {"at": 0.0}
+
+
+def eject(ids):
+    """Tell their phones, take them out of their personal rooms on every worker, and close
+    their sockets on this one (the sweeper closes them on the others: sweep_removed)."""
+    from . import broadcast
+
+    for aid in ids:
+        room = broadcast.room_attendee(aid)
+        socketio.emit("removed", {"message": REMOVED}, to=room)
+        socketio.close_room(room)
+    disconnect_local(ids)
+
+
+def disconnect_local(ids):
+    from .realtime import clients
+
+    for sid, (_, role, aid) in list(clients.items()):
+        if role == "attendee" and aid in ids:
+            clients.pop(sid, None)
+            try:
+                socketio.server.disconnect(sid, namespace="/")
+            except Exception:  # already gone
+                log.debug("socket %s was already closed", sid)
+
+
+def sweep_removed(now):
+    """Per worker: close local sockets of attendees removed since the last look."""
+    from .realtime import clients
+
+    since, _swept["at"] = _swept["at"] - 5, now
+    mine = {aid for _, role, aid in clients.values() if role == "attendee"}
+    if not mine:
+        return 0
+    gone = set(db.session.scalars(select(Attendee.id).where(Attendee.removed_at >= since))) & mine
+    if gone:
+        disconnect_local(gone)
+    return len(gone)

@@ -1,0 +1,120 @@
+/* The host panel's People box: joins per minute (a scripted burst stands out), the cap and
+   the rotating join code, and finding and removing people (one, or a whole burst). */
+(function () {
+  "use strict";
+  const { h, $, fill } = SA;
+  let view = null;
+  let slice = null; // {since, until} of a clicked minute
+  const selected = new Set();
+  let shown = [];
+
+  function minutes(v) {
+    // The server counted whole clock minutes up to its "now"; shift if ours moved on since.
+    const counts = v.per_minute.slice();
+    const first = Math.floor(v.first_minute / 60);
+    const shift = Math.min(counts.length, Math.max(0, Math.floor(SA.now() / 60000) - (first + counts.length - 1)));
+    for (let i = 0; i < shift; i++) { counts.shift(); counts.push(0); }
+    return { counts, start: (first + shift) * 60 };
+  }
+
+  function drawJoins() {
+    if (!view) return;
+    const { counts, start } = minutes(view);
+    const max = Math.max(1, ...counts);
+    const bars = counts.map((n, i) => {
+      const t = start + i * 60;
+      const fillEl = h("span", { class: "joins-fill" });
+      fillEl.style.height = Math.round((n / max) * 100) + "%";
+      return h("li", {}, h("button", { type: "button", class: "joins-bar", title: n + " joined at " + SA.clockTime(t),
+        "aria-label": n + " joined at " + SA.clockTime(t) + ": list them", disabled: !n, onclick: () => showMinute(t) },
+      h("span", { class: "joins-n" }, n ? String(n) : ""), fillEl));
+    });
+    fill($("#joins"),
+      h("p", { class: "joins-head" }, h("strong", { id: "people-joined" }, String(view.joined)), " joined",
+        view.cap ? " (limit " + view.cap + ")" : "", view.removed ? " · " + view.removed + " removed" : ""),
+      h("ol", { class: "joins-bars", id: "joins-bars", "aria-label": "Joins per minute, last " + counts.length + " minutes" }, bars),
+      h("p", { class: "joins-axis" }, h("span", {}, SA.clockTime(start)), h("span", {}, "joins per minute"), h("span", {}, "now")));
+  }
+
+  function drawSettings() {
+    const box = $("#people-settings");
+    if (!view || box.contains(document.activeElement)) return;
+    const cap = h("input", { id: "people-cap", type: "number", min: "0", max: "100000", inputmode: "numeric", value: view.cap || "", placeholder: "no limit", "aria-label": "Most attendees allowed" });
+    const save = () => {
+      const raw = cap.value.trim();
+      SA.send("people.settings", { max_attendees: raw === "" ? 0 : Number(raw) }).then((ack) => {
+        if (ack && ack.ok) SA.toast(ack.max_attendees ? "At most " + ack.max_attendees + " people can join." : "No limit on joining.", "ok");
+      });
+    };
+    cap.addEventListener("keydown", (e) => { if (e.key === "Enter") { e.preventDefault(); save(); } });
+    const rotate = h("input", { type: "checkbox", id: "people-rotate", checked: !!view.rotate,
+      onchange: (e) => SA.send("people.settings", { rotate: e.target.checked }) });
+    fill(box,
+      h("div", { class: "row" }, h("label", { for: "people-cap" }, "Most attendees"), cap, h("button", { type: "button", id: "people-cap-save", class: "small", onclick: save }, "Set")),
+      h("label", { class: "check" }, rotate, "Rotating join code: the projector shows a code that changes every 3 minutes, so a photo of the QR code goes stale. Phones already in stay in."));
+  }
+
+  function showMinute(t) {
+    slice = { since: t, until: t + 60 };
+    $("#people-q").value = "";
+    $("#people-manage").open = true;
+    load();
+  }
+
+  function load() {
+    const q = $("#people-q").value.trim();
+    const params = new URLSearchParams();
+    if (q) params.set("q", q);
+    if (slice && !q) { params.set("since", slice.since); params.set("until", slice.until); }
+    fill($("#people-filter"), q ? "Names with “" + q + "”" : slice ? "Joined at " + SA.clockTime(slice.since) + " " : "Newest first",
+      slice && !q ? h("button", { type: "button", class: "linklike", onclick: () => { slice = null; load(); } }, "show everyone") : null);
+    fetch("/e/" + document.body.dataset.code + "/host/people.json?" + params, { cache: "no-store" })
+      .then((r) => (r.ok ? r.json() : Promise.reject(r.status)))
+      .then(drawList)
+      .catch(() => SA.toast("Could not load the list of people."));
+  }
+
+  function drawList(d) {
+    shown = d.people;
+    const ids = new Set(shown.map((p) => p.id));
+    [...selected].forEach((id) => { if (!ids.has(id)) selected.delete(id); });
+    fill($("#people-list"), shown.length ? shown.map((p) => h("li", {},
+      h("label", { class: "check" },
+        h("input", { type: "checkbox", value: String(p.id), checked: selected.has(p.id),
+          onchange: (e) => { if (e.target.checked) selected.add(p.id); else selected.delete(p.id); updateButton(); } }),
+        h("span", { class: "people-name" }, p.label),
+        h("span", { class: "muted small" }, " · joined " + SA.clockTime(p.joined_at) + (p.present ? " · here" : ""))))) : h("li", { class: "muted" }, "Nobody here matches."),
+    d.more ? h("li", { class: "muted small" }, "Only the newest 200 are shown: narrow the search.") : null);
+    updateButton();
+  }
+
+  function updateButton() {
+    const b = $("#people-remove");
+    b.disabled = selected.size === 0;
+    b.textContent = selected.size ? "Remove " + selected.size + (selected.size === 1 ? " person" : " people") : "Remove selected";
+  }
+
+  function remove() {
+    const n = selected.size;
+    if (!n || !confirm("Remove " + n + (n === 1 ? " person" : " people") + "? Their phones are disconnected and this browser cannot rejoin; what they wrote stays. Their icebreaker groups are mended.")) return;
+    SA.send("people.remove", { attendee_ids: [...selected] }).then((ack) => {
+      if (ack && ack.ok) { SA.toast(ack.removed + (ack.removed === 1 ? " person" : " people") + " removed.", "ok"); selected.clear(); load(); }
+    });
+  }
+
+  SA.peopleView = (v) => {
+    if (!v) return;
+    view = v;
+    drawJoins();
+    drawSettings();
+  };
+
+  document.addEventListener("DOMContentLoaded", () => {
+    let timer = null;
+    $("#people-q").addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(() => { slice = null; load(); }, 300); });
+    $("#people-manage").addEventListener("toggle", (e) => { if (e.target.open) load(); });
+    $("#people-all").addEventListener("click", () => { shown.forEach((p) => selected.add(p.id)); drawList({ people: shown, more: false }); });
+    $("#people-remove").addEventListener("click", remove);
+    setInterval(drawJoins, 30000); // the minutes move on even when nobody joins
+  });
+})();
