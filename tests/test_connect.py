@@ -322,10 +322,10 @@ def test_we_found_each_other_in_the_round_counts_on_both_sides(app, event):
 @pytest.mark.parametrize(
     "args, error",
     [
-        ({}, "whole number"),
-        ({"attendee_id": "1"}, "whole number"),
-        ({"attendee_id": 0}, "between"),
-        ({"attendee_id": 10**12}, "between"),
+        ({}, "Unknown person"),
+        ({"attendee_id": "1"}, "Unknown person"),
+        ({"attendee_id": 0}, "Unknown person"),
+        ({"attendee_id": 10**12}, "grouped with"),
         ({"attendee_id": 1, "met": "yes"}, "true or false"),
         ({"attendee_id": 1, "contact": "x"}, "Unexpected field"),
     ],

@@ -5,17 +5,13 @@ is accepted is NFC, tidy, bounded and hides nothing outside the places a script 
 The invisible-character oracle below is written independently of the module (regular
 expressions over whole strings, where the module walks characters)."""
 
-import ast
-import sys
 import unicodedata
-from pathlib import Path
 
 import pytest
 import regex
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
-from socialapp.core import text
 from socialapp.core.text import MAX_MARKS, TextError, clean
 
 # Names as people write them (and a few notes), in NFC.
@@ -260,20 +256,3 @@ def test_an_invisible_character_inside_a_word_is_refused(name, where, hidden):
 @given(name=st.sampled_from(NAMES), pad=st.text(" \t\n\u00a0\u3000\u2003", max_size=4))
 def test_spaces_around_a_name_change_nothing(name, pad):
     assert clean(pad + name + pad, max_len=120) == name
-
-
-def test_the_core_imports_no_web_or_database_code():
-    """socialapp/core is pure: the standard library, regex, and itself."""
-    folder = Path(text.__file__).parent
-    for path in folder.glob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Import):
-                names = [a.name for a in node.names]
-            elif isinstance(node, ast.ImportFrom):
-                assert node.level <= 1, f"{path.name} imports from outside socialapp/core"
-                names = [node.module or ""] if node.level == 0 else []
-            else:
-                continue
-            for name in names:
-                top = name.partition(".")[0]
-                assert top in sys.stdlib_module_names or top == "regex", (path.name, name)
