@@ -2,7 +2,7 @@
    the rotating join code, and finding and removing people (one, or a whole burst). */
 (function () {
   "use strict";
-  const { h, $, fill } = SA;
+  const { $ } = SA;
   let view = null;
   let slice = null; // {since, until} of a clicked minute
   const selected = new Set();
@@ -17,8 +17,8 @@
     return { counts, start: (first + shift) * 60 };
   }
 
-  /* Joins and settings are patched from each state (SA.patch): a bar under the pointer and the
-     limit being typed stay put. The list of people is drawn when it is loaded. */
+  /* Patched (SA.patch) from each state: a bar under the pointer and the limit being typed
+     stay put; the list of people is patched when it is loaded again. */
   function drawJoins() {
     if (!view) return;
     const v = SA.v;
@@ -71,8 +71,8 @@
     const params = new URLSearchParams();
     if (q) params.set("q", q);
     if (slice && !q) { params.set("since", slice.since); params.set("until", slice.until); }
-    fill($("#people-filter"), q ? "Names with “" + q + "”" : slice ? "Joined at " + SA.clockTime(slice.since) + " " : "Newest first",
-      slice && !q ? h("button", { type: "button", class: "linklike", onclick: () => { slice = null; load(); } }, "show everyone") : null);
+    SA.patch($("#people-filter"), q ? "Names with “" + q + "”" : slice ? "Joined at " + SA.clockTime(slice.since) + " " : "Newest first",
+      slice && !q ? SA.v("button", { type: "button", class: "linklike", onclick: () => { slice = null; load(); } }, "show everyone") : null);
     fetch("/e/" + document.body.dataset.code + "/host/people.json?" + params, { cache: "no-store" })
       .then((r) => (r.ok ? r.json() : Promise.reject(r.status)))
       .then(drawList)
@@ -83,13 +83,14 @@
     shown = d.people;
     const ids = new Set(shown.map((p) => p.id));
     [...selected].forEach((id) => { if (!ids.has(id)) selected.delete(id); });
-    fill($("#people-list"), shown.length ? shown.map((p) => h("li", {},
-      h("label", { class: "check" },
-        h("input", { type: "checkbox", value: String(p.id), checked: selected.has(p.id),
+    const v = SA.v;
+    SA.patch($("#people-list"), shown.length ? shown.map((p) => v("li", { key: p.id },
+      v("label", { class: "check" },
+        v("input", { type: "checkbox", value: String(p.id), checked: selected.has(p.id),
           onchange: (e) => { if (e.target.checked) selected.add(p.id); else selected.delete(p.id); updateButton(); } }),
-        h("span", { class: "people-name" }, p.label),
-        h("span", { class: "muted small" }, " · joined " + SA.clockTime(p.joined_at) + (p.present ? " · here" : ""))))) : h("li", { class: "muted" }, "Nobody here matches."),
-    d.more ? h("li", { class: "muted small" }, "Only the newest 200 are shown: narrow the search.") : null);
+        v("span", { class: "people-name" }, p.label),
+        v("span", { class: "muted small" }, " · joined " + SA.clockTime(p.joined_at) + (p.present ? " · here" : ""))))) : v("li", { class: "muted" }, "Nobody here matches."),
+    d.more ? v("li", { class: "muted small" }, "Only the newest 200 are shown: narrow the search.") : null);
     updateButton();
   }
 
