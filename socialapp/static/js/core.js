@@ -56,14 +56,14 @@
   };
   /* The live kind's area for a screen: one <div id="kind">, new for each segment (so a new
      segment starts with empty fields), patched for each state of the same segment. */
-  SA.renderKind = function (role, s, attrs) {
+  SA.renderKind = function (role, s) {
     const live = s.live;
     const kind = SA.kindOf(s);
     let out = kind && kind[role] ? kind[role](s, SA.me || {}, SA.send) : null;
     let props = {};
     if (out && out.area) { props = out.area; out = out.children; }
-    const cls = ["kind", live ? "kind-" + live.kind : "", props.class, attrs && attrs.class].filter(Boolean).join(" ");
-    return SA.v("div", Object.assign({}, attrs, props, { id: "kind", class: cls, key: live ? "seg-" + live.id : "none" }), out);
+    const cls = ["kind", live ? "kind-" + live.kind : "", props.class].filter(Boolean).join(" ");
+    return SA.v("div", Object.assign({}, props, { id: "kind", class: cls, key: live ? "seg-" + live.id : "none" }), out);
   };
   /* After a screen patched the page: the kind may measure what it drew. */
   SA.kindDrawn = function (role, s) {
