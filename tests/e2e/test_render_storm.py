@@ -58,8 +58,9 @@ def note_id(page, text):
 
 def finger_tap(page, locator):
     """A thumb: down where the button is now, held 120 ms (several states arrive), up."""
-    box = None
+    box, deadline = None, time.time() + 5
     while box is None:  # the button may be between two drawings: look again
+        assert time.time() < deadline, "the button is not on the screen"
         box = locator.bounding_box()
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.mouse.down()

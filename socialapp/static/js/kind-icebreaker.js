@@ -9,7 +9,8 @@
   const PAGE_SECONDS = 8;
   const MANY = 8; // more groups than this: the projector lists only those still looking
 
-  /* A live region that outlives re-renders, so "your group" is announced once, not per state. */
+  /* A live region of the page's own, outside what the screens patch, so "your group" is
+     announced once, not per state. */
   let lastSignKey = null;
   function announce(text) {
     let el = document.getElementById("ib-announce");
