@@ -226,7 +226,7 @@ def test_pages_static_files_qr_code_and_long_polling_through_nginx(deployment, s
     proxy, _ = deployment
     host, code = create_event(proxy.url, people)
     static = ROOT / "socialapp" / "static"
-    for path in ("js/core.js", "vendor/socket.io.min.js", "css/app.css"):
+    for path in ("js/core.js", "vendor/socket.io.min.js", "vendor/preact.min.js", "css/app.css"):
         assert fetch(f"{proxy.url}/static/{path}")[2] == (static / path).read_bytes()
     status, kind, svg = fetch(f"{proxy.url}/e/{code}/qr.svg")
     assert (status, kind) == (200, "image/svg+xml") and b"<svg" in svg

@@ -3,7 +3,6 @@
 (function () {
   "use strict";
   const SA = (window.SA = window.SA || {});
-  SA.kinds = SA.kinds || {};
   SA.offset = 0; // server time minus local time, in ms
 
   /* Build DOM without ever parsing HTML: text typed by people stays text. */
@@ -29,6 +28,63 @@
   };
   SA.now = () => Date.now() + SA.offset;
 
+  /* Screens describe what they show with SA.v (Preact's h: same arguments as SA.h, but it
+     makes a description, not an element) and SA.patch brings the page to it, changing only
+     what differs. An element that stays in the description stays in the page: the button
+     under a finger, the field being typed in (its text, caret and focus), an open <details>,
+     a scroll position and a drag survive a new state. Text is always set as text. Lists of
+     things that come and go (notes, people) give each item a `key`. An input whose text the
+     person owns gets no `value` (or only `defaultValue`), so a new state never overwrites it. */
+  const preact = window.preact;
+  SA.v = preact.h;
+  SA.patch = function (el, ...children) {
+    preact.render(preact.h(preact.Fragment, null, ...children), el);
+    return el;
+  };
+  /* A view may put classes and attributes on its kind's area: return SA.area(props, ...children). */
+  SA.area = (props, ...children) => ({ area: props, children });
+
+  /* Kinds: SA.defineKind(name, {phone(s, me, send), display(s, me, send), host(s, me, send),
+     keys, drawn(role, el, s), leads}). Views return what SA.v makes; `keys` maps a host-panel
+     key to a button id (clicked when enabled) or a function(event, state) that returns true
+     when it used the key; `drawn` runs after each patch for what needs the laid-out page (the
+     projector's paging). */
+  SA.kinds = SA.kinds || {};
+  SA.defineKind = function (name, kind) {
+    SA.kinds[name] = kind;
+    return kind;
+  };
+  /* The live kind's area for a screen: one <div id="kind">, new for each segment (so a new
+     segment starts with empty fields), patched for each state of the same segment. */
+  SA.renderKind = function (role, s) {
+    const live = s.live;
+    const kind = SA.kindOf(s);
+    let out = kind && kind[role] ? kind[role](s, SA.me || {}, SA.send) : null;
+    let props = {};
+    if (out && out.area) { props = out.area; out = out.children; }
+    const cls = ["kind", live ? "kind-" + live.kind : "", props.class].filter(Boolean).join(" ");
+    return SA.v("div", Object.assign({}, props, { id: "kind", class: cls, key: live ? "seg-" + live.id : "none" }), out);
+  };
+  /* After a screen patched the page: the kind may measure what it drew. */
+  SA.kindDrawn = function (role, s) {
+    const kind = SA.kindOf(s);
+    const el = document.getElementById("kind");
+    if (kind && kind.drawn && el) kind.drawn(role, el, s);
+  };
+  /* Draw the screen again from the last state (a kind's own change: a note picked, an edit). */
+  SA.redraw = function () {
+    if (SA.state && SA.draw) SA.draw(SA.state);
+  };
+  /* The host panel's one key handler asks the live kind for keys the core does not use. */
+  SA.hostKey = function (e) {
+    const kind = SA.state && SA.kindOf(SA.state);
+    const keys = (kind && kind.keys) || {};
+    const k = keys[e.key] !== undefined ? keys[e.key] : keys[(e.key || "").toLowerCase()];
+    if (typeof k === "function") { if (k(e, SA.state)) e.preventDefault(); return; }
+    const b = k && document.getElementById(k);
+    if (b && !b.disabled) { e.preventDefault(); b.click(); }
+  };
+
   /* m:ss, overtime as +m:ss */
   SA.fmt = function (seconds) {
     const over = seconds < 0;
@@ -51,8 +107,8 @@
 
   /* Timers: any element with data-timer="key" shows SA.timers[key]; one loop for the page. */
   SA.timers = {};
-  // Last phase announced per timer key: screens rebuild their timer elements on every state,
-  // so "sa:phase" (the time-up chime) fires when a timer's phase changes, not per new element.
+  // Last phase announced per timer key: a timer element can be new (a new segment), so
+  // "sa:phase" (the time-up chime) fires when a timer's phase changes, not per new element.
   const announced = {};
   function drawTimers() {
     document.querySelectorAll("[data-timer]").forEach((el) => {

@@ -1,7 +1,8 @@
-/* The projector: read-only kiosk. Keeps the screen awake, reconnects by itself. */
+/* The projector: read-only kiosk. Keeps the screen awake, reconnects by itself. Patched from
+   each state (SA.patch), so notes fade in once and timers are not redrawn mid-second. */
 (function () {
   "use strict";
-  const { h, $, fill } = SA;
+  const { v, $, patch } = SA;
 
   function agendaStrip(s) {
     const times = SA.agendaTimes(s);
@@ -9,44 +10,47 @@
       const live = s.live && s.live.id === seg.id;
       const skipped = seg.status === "pending" && times[seg.id] === null;
       const state = live ? "live" : seg.status === "done" || skipped ? "done" : "next";
-      return h("li", { class: "seg " + state },
-        h("span", { class: "seg-time" }, SA.clockTime(times[seg.id])),
-        h("span", { class: "seg-title" }, seg.title),
-        h("span", { class: "seg-state" }, live ? "Now" : skipped ? "Skipped" : state === "done" ? "Done" : seg.minutes + " min"));
+      return v("li", { key: seg.id, class: "seg " + state },
+        v("span", { class: "seg-time" }, SA.clockTime(times[seg.id])),
+        v("span", { class: "seg-title" }, seg.title),
+        v("span", { class: "seg-state" }, live ? "Now" : skipped ? "Skipped" : state === "done" ? "Done" : seg.minutes + " min"));
     });
   }
 
-  function renderState(s) {
-    fill($("#agenda"), agendaStrip(s));
-    joinCode(s);
-    setCount(s.event.count);
+  function stage(s) {
     if (s.event.ended) {
-      fill($("#stage"), h("div", { class: "stage-idle" }, h("h1", {}, "Thanks for coming!"), h("p", {}, s.event.name + " has ended.")));
-      return;
+      return v("div", { class: "stage-idle", key: "ended" }, v("h1", {}, "Thanks for coming!"), v("p", {}, s.event.name + " has ended."));
     }
     const live = s.live;
     if (!live) {
       const next = s.agenda.find((x) => x.status === "pending");
-      fill($("#stage"), h("div", { class: "stage-idle" },
-        h("h1", {}, s.event.name),
-        h("p", { class: "big-instr" }, "Scan the QR code to join."),
-        next ? h("p", { class: "up-next" }, "Up next: " + next.title) : h("p", { class: "up-next" }, "That's the end of the agenda.")));
-      return;
+      return v("div", { class: "stage-idle", key: "idle" },
+        v("h1", {}, s.event.name),
+        v("p", { class: "big-instr" }, "Scan the QR code to join."),
+        next ? v("p", { class: "up-next" }, "Up next: " + next.title) : v("p", { class: "up-next" }, "That's the end of the agenda."));
     }
     const kind = SA.kindOf(s);
-    const area = h("div", { id: "kind", class: "kind kind-" + live.kind });
     const hasKind = kind && kind.display;
-    fill($("#stage"),
-      h("div", { class: "stage-head" },
-        h("h1", { id: "seg-title" }, live.title),
-        h("div", { class: "timer-box" },
-          h("div", { class: "timer", "data-timer": SA.mainTimer, role: "timer", "aria-label": s.kind.timer_label || "Time left" }),
-          h("div", { class: "timer-words", "data-timer-words": SA.mainTimer }),
-          SA.mainTimer === "kind" ? h("div", { class: "segment-left" }, live.title + ": ", h("span", { "data-timer": "segment" }), " left") : null)),
-      live.instructions ? h("p", { class: "big-instr" + (hasKind ? " compact" : "") }, live.instructions) : null,
-      area);
-    if (hasKind) kind.display(area, s);
+    return [
+      v("div", { class: "stage-head", key: "head" },
+        v("h1", { id: "seg-title" }, live.title),
+        v("div", { class: "timer-box" },
+          v("div", { class: "timer", "data-timer": SA.mainTimer, role: "timer", "aria-label": s.kind.timer_label || "Time left" }),
+          v("div", { class: "timer-words", "data-timer-words": SA.mainTimer }),
+          SA.mainTimer === "kind" ? v("div", { class: "segment-left" }, live.title + ": ", v("span", { "data-timer": "segment" }), " left") : null)),
+      live.instructions ? v("p", { key: "instr", class: "big-instr" + (hasKind ? " compact" : "") }, live.instructions) : null,
+      SA.renderKind("display", s),
+    ];
   }
+
+  function renderState(s) {
+    patch($("#agenda"), agendaStrip(s));
+    joinCode(s);
+    setCount(s.event.count);
+    patch($("#stage"), stage(s));
+    if (s.live && !s.event.ended) SA.kindDrawn("display", s);
+  }
+  SA.draw = renderState;
 
   /* The rotating join code (host setting): the QR and the code come from the server every few
      seconds, for this projector only (its display key is in the link the host panel opened). */
@@ -65,7 +69,7 @@
     box.hidden = false;
     if (!key) {
       box.classList.add("needs-key");
-      fill(box, h("strong", {}, "Open this display from the host panel to show the room code."));
+      patch(box, v("strong", {}, "Open this display from the host panel to show the room code."));
       return;
     }
     if (!codeTimer) fetchCode();
@@ -79,10 +83,10 @@
         if (!d || !d.rotating) return;
         const qr = $(".join-corner .qr");
         if (qr.getAttribute("src") !== d.qr_svg) qr.setAttribute("src", d.qr_svg);
-        fill($("#room-code"),
-          h("span", { class: "room-code-label" }, "Room code"),
-          h("strong", { id: "room-code-value" }, d.code),
-          h("span", { class: "room-code-left" }, "changes every " + Math.round(d.window_seconds / 60) + " min"));
+        patch($("#room-code"),
+          v("span", { class: "room-code-label" }, "Room code"),
+          v("strong", { id: "room-code-value" }, d.code),
+          v("span", { class: "room-code-left" }, "changes every " + Math.round(d.window_seconds / 60) + " min"));
         // Ask again just after it changes, and every 10 s in case the clock or network hiccups.
         clearTimeout(codeTimer);
         codeTimer = setTimeout(fetchCode, Math.min(10000, Math.max(500, d.changes_in * 1000 + 300)));
@@ -93,7 +97,7 @@
   function setCount(count) {
     const el = $("#count");
     el.hidden = count === null || count === undefined;
-    if (!el.hidden) fill(el, h("strong", {}, String(count)), " here");
+    if (!el.hidden) patch(el, v("strong", {}, String(count)), " here");
   }
 
   /* Time-up chime: a short tone made in the browser (no audio file to fetch). */
@@ -116,7 +120,7 @@
   document.addEventListener("DOMContentLoaded", () => {
     keepAwake();
     SA.start({ role: "display", code: document.body.dataset.code, key: key, state: renderState, count: setCount,
-      refused: (msg) => fill($("#stage"), h("div", { class: "stage-idle" }, h("h1", {}, msg))) });
-    setInterval(() => { if (SA.state) fill($("#agenda"), agendaStrip(SA.state)); }, 30000);
+      refused: (msg) => patch($("#stage"), v("div", { class: "stage-idle" }, v("h1", {}, msg))) });
+    setInterval(() => { if (SA.state) patch($("#agenda"), agendaStrip(SA.state)); }, 30000);
   });
 })();

@@ -2,7 +2,7 @@
    the rotating join code, and finding and removing people (one, or a whole burst). */
 (function () {
   "use strict";
-  const { h, $, fill } = SA;
+  const { $ } = SA;
   let view = null;
   let slice = null; // {since, until} of a clicked minute
   const selected = new Set();
@@ -17,41 +17,46 @@
     return { counts, start: (first + shift) * 60 };
   }
 
+  /* Patched (SA.patch) from each state: a bar under the pointer and the limit being typed
+     stay put; the list of people is patched when it is loaded again. */
   function drawJoins() {
     if (!view) return;
+    const v = SA.v;
     const { counts, start } = minutes(view);
     const max = Math.max(1, ...counts);
     const bars = counts.map((n, i) => {
       const t = start + i * 60;
-      const fillEl = h("span", { class: "joins-fill" });
-      fillEl.style.height = Math.round((n / max) * 100) + "%";
-      return h("li", {}, h("button", { type: "button", class: "joins-bar", title: n + " joined at " + SA.clockTime(t),
+      return v("li", {}, v("button", { type: "button", class: "joins-bar", title: n + " joined at " + SA.clockTime(t),
         "aria-label": n + " joined at " + SA.clockTime(t) + ": list them", disabled: !n, onclick: () => showMinute(t) },
-      h("span", { class: "joins-n" }, n ? String(n) : ""), fillEl));
+      v("span", { class: "joins-n" }, n ? String(n) : ""), v("span", { class: "joins-fill", style: { height: Math.round((n / max) * 100) + "%" } })));
     });
-    fill($("#joins"),
-      h("p", { class: "joins-head" }, h("strong", { id: "people-joined" }, String(view.joined)), " joined",
+    SA.patch($("#joins"),
+      v("p", { class: "joins-head" }, v("strong", { id: "people-joined" }, String(view.joined)), " joined",
         view.cap ? " (limit " + view.cap + ")" : "", view.removed ? " · " + view.removed + " removed" : ""),
-      h("ol", { class: "joins-bars", id: "joins-bars", "aria-label": "Joins per minute, last " + counts.length + " minutes" }, bars),
-      h("p", { class: "joins-axis" }, h("span", {}, SA.clockTime(start)), h("span", {}, "joins per minute"), h("span", {}, "now")));
+      v("ol", { class: "joins-bars", id: "joins-bars", "aria-label": "Joins per minute, last " + counts.length + " minutes" }, bars),
+      v("p", { class: "joins-axis" }, v("span", {}, SA.clockTime(start)), v("span", {}, "joins per minute"), v("span", {}, "now")));
   }
 
+  let cap = null;
+  const capRef = (el) => { cap = el; };
   function drawSettings() {
-    const box = $("#people-settings");
-    if (!view || box.contains(document.activeElement)) return;
-    const cap = h("input", { id: "people-cap", type: "number", min: "0", max: "100000", inputmode: "numeric", value: view.cap || "", placeholder: "no limit", "aria-label": "Most attendees allowed" });
+    if (!view) return;
+    const v = SA.v;
     const save = () => {
       const raw = cap.value.trim();
       SA.send("people.settings", { max_attendees: raw === "" ? 0 : Number(raw) }).then((ack) => {
         if (ack && ack.ok) SA.toast(ack.max_attendees ? "At most " + ack.max_attendees + " people can join." : "No limit on joining.", "ok");
       });
     };
-    cap.addEventListener("keydown", (e) => { if (e.key === "Enter") { e.preventDefault(); save(); } });
-    const rotate = h("input", { type: "checkbox", id: "people-rotate", checked: !!view.rotate,
-      onchange: (e) => SA.send("people.settings", { rotate: e.target.checked }) });
-    fill(box,
-      h("div", { class: "row" }, h("label", { for: "people-cap" }, "Most attendees"), cap, h("button", { type: "button", id: "people-cap-save", class: "small", onclick: save }, "Set")),
-      h("label", { class: "check" }, rotate, "Rotating join code: the projector shows a code that changes every 3 minutes, so a photo of the QR code goes stale. Phones already in stay in."));
+    // defaultValue: the server's limit shows until the host types; a new state never undoes typing.
+    SA.patch($("#people-settings"),
+      v("div", { class: "row" }, v("label", { for: "people-cap" }, "Most attendees"),
+        v("input", { id: "people-cap", ref: capRef, type: "number", min: "0", max: "100000", inputmode: "numeric", defaultValue: view.cap || "", placeholder: "no limit", "aria-label": "Most attendees allowed",
+          onkeydown: (e) => { if (e.key === "Enter") { e.preventDefault(); save(); } } }),
+        v("button", { type: "button", id: "people-cap-save", class: "small", onclick: save }, "Set")),
+      v("label", { class: "check" },
+        v("input", { type: "checkbox", id: "people-rotate", checked: !!view.rotate, onchange: (e) => SA.send("people.settings", { rotate: e.target.checked }) }),
+        "Rotating join code: the projector shows a code that changes every 3 minutes, so a photo of the QR code goes stale. Phones already in stay in."));
   }
 
   function showMinute(t) {
@@ -66,8 +71,8 @@
     const params = new URLSearchParams();
     if (q) params.set("q", q);
     if (slice && !q) { params.set("since", slice.since); params.set("until", slice.until); }
-    fill($("#people-filter"), q ? "Names with “" + q + "”" : slice ? "Joined at " + SA.clockTime(slice.since) + " " : "Newest first",
-      slice && !q ? h("button", { type: "button", class: "linklike", onclick: () => { slice = null; load(); } }, "show everyone") : null);
+    SA.patch($("#people-filter"), q ? "Names with “" + q + "”" : slice ? "Joined at " + SA.clockTime(slice.since) + " " : "Newest first",
+      slice && !q ? SA.v("button", { type: "button", class: "linklike", onclick: () => { slice = null; load(); } }, "show everyone") : null);
     fetch("/e/" + document.body.dataset.code + "/host/people.json?" + params, { cache: "no-store" })
       .then((r) => (r.ok ? r.json() : Promise.reject(r.status)))
       .then(drawList)
@@ -78,13 +83,14 @@
     shown = d.people;
     const ids = new Set(shown.map((p) => p.id));
     [...selected].forEach((id) => { if (!ids.has(id)) selected.delete(id); });
-    fill($("#people-list"), shown.length ? shown.map((p) => h("li", {},
-      h("label", { class: "check" },
-        h("input", { type: "checkbox", value: String(p.id), checked: selected.has(p.id),
+    const v = SA.v;
+    SA.patch($("#people-list"), shown.length ? shown.map((p) => v("li", { key: p.id },
+      v("label", { class: "check" },
+        v("input", { type: "checkbox", value: String(p.id), checked: selected.has(p.id),
           onchange: (e) => { if (e.target.checked) selected.add(p.id); else selected.delete(p.id); updateButton(); } }),
-        h("span", { class: "people-name" }, p.label),
-        h("span", { class: "muted small" }, " · joined " + SA.clockTime(p.joined_at) + (p.present ? " · here" : ""))))) : h("li", { class: "muted" }, "Nobody here matches."),
-    d.more ? h("li", { class: "muted small" }, "Only the newest 200 are shown: narrow the search.") : null);
+        v("span", { class: "people-name" }, p.label),
+        v("span", { class: "muted small" }, " · joined " + SA.clockTime(p.joined_at) + (p.present ? " · here" : ""))))) : v("li", { class: "muted" }, "Nobody here matches."),
+    d.more ? v("li", { class: "muted small" }, "Only the newest 200 are shown: narrow the search.") : null);
     updateButton();
   }
 

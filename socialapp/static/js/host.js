@@ -1,7 +1,9 @@
-/* The host panel: the next action is the biggest button; shortcuts for the frequent ones. */
+/* The host panel: the next action is the biggest button; shortcuts for the frequent ones.
+   Drawn with SA.v and patched from each state (SA.patch): a field being typed in, an open
+   <details> and a drag survive the states a busy room sends. */
 (function () {
   "use strict";
-  const { h, $, fill } = SA;
+  const { h, v, $, patch } = SA;
   const send = (name, args) => SA.send(name, args);
 
   function primaryAction(s) {
@@ -23,13 +25,13 @@
     const kind = SA.kindOf(s);
     const leads = live && live.timer.status !== "stopped" && kind && kind.leads;
     return [
-      h("button", { id: "primary", class: leads ? "segment-timer-button" : "primary", disabled: !action, onclick: action, "aria-keyshortcuts": "Space" }, leads ? label.replace("timer", "segment clock") : label, h("kbd", {}, "Space")),
-      h("div", { class: "row" },
-        h("button", { id: "prev", onclick: () => send("agenda.prev"), "aria-keyshortcuts": "P" }, "◀ Previous", h("kbd", {}, "P")),
-        h("button", { id: "minus", disabled: !live, onclick: () => send("agenda.extend", { seconds: -60 }), "aria-keyshortcuts": "-" }, "−1 min", h("kbd", {}, "−")),
-        h("button", { id: "plus", disabled: !live, onclick: () => send("agenda.extend", { seconds: 60 }), "aria-keyshortcuts": "+" }, "+1 min", h("kbd", {}, "+")),
-        h("button", { id: "end", disabled: !live, onclick: () => confirm("End “" + live.title + "” now?") && send("agenda.end") }, "End segment"),
-        h("button", { id: "next", onclick: () => send("agenda.next"), "aria-keyshortcuts": "N" }, "Next ▶", h("kbd", {}, "N"))),
+      v("button", { id: "primary", class: leads ? "segment-timer-button" : "primary", disabled: !action, onclick: action, "aria-keyshortcuts": "Space" }, leads ? label.replace("timer", "segment clock") : label, v("kbd", {}, "Space")),
+      v("div", { class: "row" },
+        v("button", { id: "prev", onclick: () => send("agenda.prev"), "aria-keyshortcuts": "P" }, "◀ Previous", v("kbd", {}, "P")),
+        v("button", { id: "minus", disabled: !live, onclick: () => send("agenda.extend", { seconds: -60 }), "aria-keyshortcuts": "-" }, "−1 min", v("kbd", {}, "−")),
+        v("button", { id: "plus", disabled: !live, onclick: () => send("agenda.extend", { seconds: 60 }), "aria-keyshortcuts": "+" }, "+1 min", v("kbd", {}, "+")),
+        v("button", { id: "end", disabled: !live, onclick: () => confirm("End “" + live.title + "” now?") && send("agenda.end") }, "End segment"),
+        v("button", { id: "next", onclick: () => send("agenda.next"), "aria-keyshortcuts": "N" }, "Next ▶", v("kbd", {}, "N"))),
     ];
   }
 
@@ -37,31 +39,30 @@
     const times = SA.agendaTimes(s);
     return s.agenda.map((seg) => {
       const live = s.live && s.live.id === seg.id;
-      return h("li", { class: "seg " + (live ? "live" : seg.status) },
-        h("span", { class: "seg-time" }, SA.clockTime(times[seg.id])),
-        h("span", { class: "seg-title" }, seg.title),
-        h("span", { class: "seg-meta" }, seg.minutes + " min · " + seg.kind.replace("_", " ")),
-        live ? h("span", { class: "badge" }, "LIVE") :
-          h("button", { class: "small", onclick: () => send("agenda.goto", { segment_id: seg.id }) }, seg.status === "done" ? "Run again" : "Go live"));
+      return v("li", { key: seg.id, class: "seg " + (live ? "live" : seg.status) },
+        v("span", { class: "seg-time" }, SA.clockTime(times[seg.id])),
+        v("span", { class: "seg-title" }, seg.title),
+        v("span", { class: "seg-meta" }, seg.minutes + " min · " + seg.kind.replace("_", " ")),
+        live ? v("span", { class: "badge" }, "LIVE") :
+          v("button", { class: "small", onclick: () => send("agenda.goto", { segment_id: seg.id }) }, seg.status === "done" ? "Run again" : "Go live"));
     });
   }
 
   function renderState(s) {
     SA.state = s;
     const live = s.live;
-    fill($("#live-title"), live ? live.title : "Nothing live");
-    fill($("#controls"), controls(s));
-    fill($("#agenda-live"), agendaList(s));
+    patch($("#live-title"), live ? live.title : "Nothing live");
+    patch($("#controls"), controls(s));
+    patch($("#agenda-live"), agendaList(s));
     setCount(s.host.count, s.host.joined);
     if (SA.peopleView) SA.peopleView(s.host.people);
-    const kind = SA.kindOf(s);
-    const area = fill($("#kind"));
-    area.className = "kind" + (live ? " kind-" + live.kind : "");
-    if (kind && kind.host) kind.host(area, s, send);
+    patch($("#kind-slot"), SA.renderKind("host", s));
+    SA.kindDrawn("host", s);
   }
+  SA.draw = renderState;
 
   function setCount(count, joined) {
-    fill($("#count"), h("strong", {}, String(count)), " here now", joined !== undefined ? " · " + joined + " joined" : "");
+    patch($("#count"), v("strong", {}, String(count)), " here now", joined !== undefined ? " · " + joined + " joined" : "");
   }
 
   document.addEventListener("keydown", (e) => {
@@ -72,7 +73,7 @@
     else if (e.key === "p" || e.key === "P") click("prev");
     else if (e.key === "+" || e.key === "=") click("plus");
     else if (e.key === "-") click("minus");
-    else if (SA.hostKeys) SA.hostKeys(e);
+    else SA.hostKey(e); // the live kind's keys
   });
 
   document.addEventListener("DOMContentLoaded", () => {

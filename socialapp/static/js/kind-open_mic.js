@@ -1,28 +1,16 @@
 /* open_mic segment screens: the phone (bowl, your turn), the projector (speaker, big timer,
    on deck) and the host panel (draw, call up, timer, absent, add by hand, close).
-   Built with SA.h only: names and story titles people type always stay text. */
+   Drawn with SA.v and patched by the screens: names and story titles people type always stay
+   text, and fields keep what is being typed in them while states arrive. */
 (function () {
   "use strict";
-  const { h, fill } = SA;
+  const { h } = SA; // the full-screen notice below is put on the page once, not patched
+  const v = (...a) => SA.v(...a);
 
-  /* Screens re-render on every state. Inputs are made once and moved into each new render,
-     so typed text and focus survive other people's changes. */
+  /* The fields on the page (refs): read when a button is pressed, never set from a state. */
   const kept = {};
-  function keep(id, make) {
-    if (kept[id]) return kept[id];
-    const el = (kept[id] = make());
-    el.dataset.focused = "";
-    el.addEventListener("focus", () => { el.dataset.focused = "1"; });
-    el.addEventListener("blur", () => setTimeout(() => { if (document.activeElement !== el) el.dataset.focused = ""; }, 0));
-    return el;
-  }
-  function refocus() {
-    Object.values(kept).forEach((el) => {
-      if (el.dataset.focused && el.isConnected && document.activeElement !== el) {
-        try { el.focus({ preventScroll: true }); } catch (e) { /* old browser */ }
-      }
-    });
-  }
+  const refs = {};
+  const keep = (id) => refs[id] || (refs[id] = (el) => { kept[id] = el; });
 
   function plural(n, one, many) { return n + " " + (n === 1 ? one : many); }
   function bowlLine(k) {
@@ -75,101 +63,99 @@
   function orderList(k, mineId) {
     if (!k.speaker && !k.order.length) return null;
     const rows = [];
-    if (k.speaker) rows.push(h("li", { class: "mic-now" + (k.speaker.id === mineId ? " mine" : "") }, h("span", { class: "mic-tag" }, "Speaking"), h("span", { class: "mic-name" }, k.speaker.name)));
-    k.order.forEach((e, i) => rows.push(h("li", { class: e.id === mineId ? "mine" : "" },
-      h("span", { class: "mic-tag" }, i === 0 ? "On deck" : String(i + 1)), h("span", { class: "mic-name" }, e.name))));
-    if (k.order_total > k.order.length) rows.push(h("li", { class: "muted" }, "+ " + (k.order_total - k.order.length) + " more"));
-    return h("div", { class: "card mic-order" }, h("h2", {}, "Running order"), h("ol", { class: "mic-list" }, rows));
+    if (k.speaker) rows.push(v("li", { key: "speaker", class: "mic-now" + (k.speaker.id === mineId ? " mine" : "") }, v("span", { class: "mic-tag" }, "Speaking"), v("span", { class: "mic-name" }, k.speaker.name)));
+    k.order.forEach((e, i) => rows.push(v("li", { key: e.id, class: e.id === mineId ? "mine" : "" },
+      v("span", { class: "mic-tag" }, i === 0 ? "On deck" : String(i + 1)), v("span", { class: "mic-name" }, e.name))));
+    if (k.order_total > k.order.length) rows.push(v("li", { key: "more", class: "muted" }, "+ " + (k.order_total - k.order.length) + " more"));
+    return v("div", { class: "card mic-order" }, v("h2", {}, "Running order"), v("ol", { class: "mic-list" }, rows));
   }
 
   function titleInput() {
-    return keep("title", () => h("input", { id: "mic-title", name: "title", maxlength: "80", autocomplete: "off", placeholder: "e.g. The paper we wrote across 4 time zones", "aria-describedby": "mic-title-help" }));
+    return v("input", { id: "mic-title", ref: keep("title"), name: "title", maxlength: "80", autocomplete: "off", placeholder: "e.g. The paper we wrote across 4 time zones", "aria-describedby": "mic-title-help" });
   }
 
-  function phone(el, s, me, send) {
+  function phone(s, me, send) {
     const k = s.kind || {};
-    if (k.in_bowl === undefined) return;
+    if (k.in_bowl === undefined) return null;
     const mine = me && me.kind ? me.kind.entry : null;
     const status = mine ? mine.status : "out";
-    el.dataset.status = status;
     let card, actions = null;
     if (status === "out") {
       if (k.closed) {
-        card = h("div", { class: "card mic-status" }, h("h2", {}, "The bowl is closed"), h("p", {}, "No new names for this round. Enjoy the stories!"));
+        card = v("div", { class: "card mic-status" }, v("h2", {}, "The bowl is closed"), v("p", {}, "No new names for this round. Enjoy the stories!"));
       } else {
         const input = titleInput();
-        const enter = () => send("open_mic.enter", { title: input.value }).then((ack) => { if (ack && ack.ok) { input.value = ""; input.dataset.focused = ""; } });
-        card = h("div", { class: "card mic-status" },
-          h("h2", {}, "Have a story to tell?"),
-          k.theme ? h("p", { class: "mic-theme" }, "Theme: ", h("strong", {}, k.theme)) : null,
-          h("p", {}, "Put your name in the bowl. Names are drawn at random; each story gets " + minutes(k) + "."),
-          h("label", { class: "field", for: "mic-title" }, h("span", {}, "Story title (optional)"), input,
-            h("small", { id: "mic-title-help" }, "Up to 80 characters, shown on the big screen when you speak.")));
-        actions = h("div", { class: "actions" }, h("button", { id: "mic-enter", class: "primary big", onclick: enter }, "Put my name in the bowl"));
+        const enter = () => send("open_mic.enter", { title: kept.title.value }).then((ack) => { if (ack && ack.ok && kept.title) kept.title.value = ""; });
+        card = v("div", { class: "card mic-status" },
+          v("h2", {}, "Have a story to tell?"),
+          k.theme ? v("p", { class: "mic-theme" }, "Theme: ", v("strong", {}, k.theme)) : null,
+          v("p", {}, "Put your name in the bowl. Names are drawn at random; each story gets " + minutes(k) + "."),
+          v("label", { class: "field", for: "mic-title" }, v("span", {}, "Story title (optional)"), input,
+            v("small", { id: "mic-title-help" }, "Up to 80 characters, shown on the big screen when you speak.")));
+        actions = v("div", { class: "actions" }, v("button", { id: "mic-enter", class: "primary big", onclick: enter }, "Put my name in the bowl"));
       }
     } else if (status === "bowl") {
-      card = h("div", { class: "card mic-status mic-in" },
-        h("p", { class: "mic-big", "aria-hidden": "true" }, "🥣"),
-        h("h2", {}, "Your name is in the bowl"),
-        mine.title ? h("p", { class: "mic-story" }, quoted(mine.title)) : null,
-        h("p", { id: "mic-bowl-count" }, bowlLine(k) + ". Keep your phone at hand: it buzzes when you're drawn."));
-      actions = h("div", { class: "actions" }, h("button", { id: "mic-withdraw", class: "big", onclick: () => send("open_mic.withdraw") }, "Take my name out"));
+      card = v("div", { class: "card mic-status mic-in" },
+        v("p", { class: "mic-big", "aria-hidden": "true" }, "🥣"),
+        v("h2", {}, "Your name is in the bowl"),
+        mine.title ? v("p", { class: "mic-story" }, quoted(mine.title)) : null,
+        v("p", { id: "mic-bowl-count" }, bowlLine(k) + ". Keep your phone at hand: it buzzes when you're drawn."));
+      actions = v("div", { class: "actions" }, v("button", { id: "mic-withdraw", class: "big", onclick: () => send("open_mic.withdraw") }, "Take my name out"));
     } else if (status === "drawn") {
       const deck = mine.position === 1;
-      card = h("div", { class: "card mic-status mic-drawn" },
-        h("p", { class: "eyebrow" }, deck ? "On deck" : "Drawn"),
-        h("h2", {}, deck ? "You're on deck: you speak next" : "You're drawn: number " + mine.position + " in line"),
-        h("p", { class: "mic-go" }, k.go_to),
-        mine.title ? h("p", { class: "mic-story" }, quoted(mine.title)) : null);
+      card = v("div", { class: "card mic-status mic-drawn" },
+        v("p", { class: "eyebrow" }, deck ? "On deck" : "Drawn"),
+        v("h2", {}, deck ? "You're on deck: you speak next" : "You're drawn: number " + mine.position + " in line"),
+        v("p", { class: "mic-go" }, k.go_to),
+        mine.title ? v("p", { class: "mic-story" }, quoted(mine.title)) : null);
     } else if (status === "speaking") {
-      card = h("div", { class: "card mic-status mic-speaking" },
-        h("p", { class: "eyebrow" }, "Speaking now"),
-        h("h2", {}, "It's your turn!"),
-        h("div", { class: "timer mic-phone-timer", "data-timer": "kind", role: "timer", "aria-label": "Your time left" }),
-        h("p", { class: "timer-words", "data-timer-words": "kind" }),
-        mine.title ? h("p", { class: "mic-story" }, quoted(mine.title)) : null);
+      card = v("div", { class: "card mic-status mic-speaking" },
+        v("p", { class: "eyebrow" }, "Speaking now"),
+        v("h2", {}, "It's your turn!"),
+        v("div", { class: "timer mic-phone-timer", "data-timer": "kind", role: "timer", "aria-label": "Your time left" }),
+        v("p", { class: "timer-words", "data-timer-words": "kind" }),
+        mine.title ? v("p", { class: "mic-story" }, quoted(mine.title)) : null);
     } else if (status === "done") {
-      card = h("div", { class: "card mic-status" }, h("h2", {}, "Thank you for your story!"), h("p", {}, "Stay around for the others."));
+      card = v("div", { class: "card mic-status" }, v("h2", {}, "Thank you for your story!"), v("p", {}, "Stay around for the others."));
     } else {
-      card = h("div", { class: "card mic-status" }, h("h2", {}, "You were called but not here"), h("p", {}, "Ask the host if you still want to speak."));
+      card = v("div", { class: "card mic-status" }, v("h2", {}, "You were called but not here"), v("p", {}, "Ask the host if you still want to speak."));
     }
-    fill(el, card,
-      status !== "bowl" ? h("p", { class: "mic-count muted", id: "mic-count" }, bowlLine(k)) : null,
+    alertOverlay(k, mine);
+    return SA.area({ "data-status": status }, card,
+      status !== "bowl" ? v("p", { class: "mic-count muted", id: "mic-count" }, bowlLine(k)) : null,
       orderList(k, mine ? mine.id : null),
       actions);
-    refocus();
-    alertOverlay(k, mine);
   }
 
   /* ---------------- projector ---------------- */
 
-  function display(el, s) {
+  function display(s) {
     const k = s.kind || {};
-    if (k.in_bowl === undefined) return;
+    if (k.in_bowl === undefined) return null;
     const sp = k.speaker;
     const main = sp
-      ? h("div", { class: "mic-stage-speaker" },
-          h("p", { class: "mic-eyebrow" }, "Now speaking"),
-          h("p", { class: "mic-speaker-name", id: "mic-speaker-name" }, sp.name),
-          sp.title ? h("p", { class: "mic-speaker-title" }, quoted(sp.title)) : null)
-      : h("div", { class: "mic-stage-speaker idle" },
-          h("p", { class: "mic-eyebrow" }, k.order.length ? "Up next" : "Open mic"),
+      ? v("div", { class: "mic-stage-speaker" },
+          v("p", { class: "mic-eyebrow" }, "Now speaking"),
+          v("p", { class: "mic-speaker-name", id: "mic-speaker-name" }, sp.name),
+          sp.title ? v("p", { class: "mic-speaker-title" }, quoted(sp.title)) : null)
+      : v("div", { class: "mic-stage-speaker idle" },
+          v("p", { class: "mic-eyebrow" }, k.order.length ? "Up next" : "Open mic"),
           k.order.length
-            ? h("p", { class: "mic-speaker-name", id: "mic-speaker-name" }, k.order[0].name)
-            : h("p", { class: "mic-call" }, "Put your name in the bowl on your phone"),
-          k.theme ? h("p", { class: "mic-theme" }, "Theme: " + k.theme) : null);
+            ? v("p", { class: "mic-speaker-name", id: "mic-speaker-name" }, k.order[0].name)
+            : v("p", { class: "mic-call" }, "Put your name in the bowl on your phone"),
+          k.theme ? v("p", { class: "mic-theme" }, "Theme: " + k.theme) : null);
     // With a speaker, the first name in the running order is on deck; without one, it is
     // "up next" in the main area and the side lists the ones after it.
     const deck = sp ? k.order[0] : null;
     const skip = sp ? 1 : Math.min(1, k.order.length);
     const rest = k.order.slice(skip, skip + 5);
     const more = k.order_total - skip - rest.length;
-    fill(el, h("div", { class: "mic-display" },
+    return v("div", { class: "mic-display" },
       main,
-      h("div", { class: "mic-side" },
-        deck ? h("div", { class: "mic-deck" }, h("p", { class: "mic-eyebrow" }, "On deck"), h("p", { class: "mic-deck-name", id: "mic-deck" }, deck.name)) : null,
-        rest.length ? h("div", {}, h("p", { class: "mic-eyebrow" }, "Then"), h("p", { class: "mic-then" }, rest.map((e) => e.name).join(" · ") + (more > 0 ? " · +" + more : ""))) : null,
-        h("p", { class: "mic-bowl", id: "mic-bowl" }, h("strong", {}, String(k.in_bowl)), k.in_bowl === 1 ? " name in the bowl" : " names in the bowl", k.closed ? " · bowl closed" : ""))));
+      v("div", { class: "mic-side" },
+        deck ? v("div", { class: "mic-deck" }, v("p", { class: "mic-eyebrow" }, "On deck"), v("p", { class: "mic-deck-name", id: "mic-deck" }, deck.name)) : null,
+        rest.length ? v("div", {}, v("p", { class: "mic-eyebrow" }, "Then"), v("p", { class: "mic-then" }, rest.map((e) => e.name).join(" · ") + (more > 0 ? " · +" + more : ""))) : null,
+        v("p", { class: "mic-bowl", id: "mic-bowl" }, v("strong", {}, String(k.in_bowl)), k.in_bowl === 1 ? " name in the bowl" : " names in the bowl", k.closed ? " · bowl closed" : "")));
   }
 
   /* ---------------- host panel ---------------- */
@@ -192,88 +178,83 @@
       if (!back && !confirm("Take " + e.name + " out of this round?")) return;
       send("open_mic.absent", { entry_id: e.id, back, redraw: kept.redraw && kept.redraw.checked });
     };
-    return h("li", { class: "mic-row" + (opts.speaking ? " speaking" : "") + (opts.tag ? "" : " untagged"), dataset: { entry: e.id } },
-      opts.tag ? h("span", { class: "mic-no" }, opts.tag) : null,
-      h("span", { class: "mic-who" }, h("strong", {}, e.name), e.manual ? h("span", { class: "muted" }, " (by hand)") : null,
-        e.title ? h("span", { class: "mic-t" }, " " + quoted(e.title)) : null),
-      h("span", { class: "mic-acts" },
-        opts.absent ? h("button", { class: "small", title: "Not here: back into the bowl", onclick: () => absent(true) }, "Not here → bowl") : null,
-        opts.absent ? h("button", { class: "small", title: "Not here: out of this round", onclick: () => absent(false) }, "Not here → out") : null,
-        opts.remove ? h("button", { class: "small danger", "aria-label": "Remove " + e.name, onclick: () => confirm("Remove " + e.name + "?") && send("open_mic.remove", { entry_id: e.id }) }, "Remove") : null));
+    return v("li", { key: e.id, class: "mic-row" + (opts.speaking ? " speaking" : "") + (opts.tag ? "" : " untagged"), "data-entry": e.id },
+      opts.tag ? v("span", { class: "mic-no" }, opts.tag) : null,
+      v("span", { class: "mic-who" }, v("strong", {}, e.name), e.manual ? v("span", { class: "muted" }, " (by hand)") : null,
+        e.title ? v("span", { class: "mic-t" }, " " + quoted(e.title)) : null),
+      v("span", { class: "mic-acts" },
+        opts.absent ? v("button", { class: "small", title: "Not here: back into the bowl", onclick: () => absent(true) }, "Not here → bowl") : null,
+        opts.absent ? v("button", { class: "small", title: "Not here: out of this round", onclick: () => absent(false) }, "Not here → out") : null,
+        opts.remove ? v("button", { class: "small danger", "aria-label": "Remove " + e.name, onclick: () => confirm("Remove " + e.name + "?") && send("open_mic.remove", { entry_id: e.id }) }, "Remove") : null));
   }
 
-  function host(el, s, send) {
+  function host(s, me, send) {
     const k = s.kind || {};
     const hk = (s.host && s.host.kind) || {};
-    if (k.in_bowl === undefined || !hk.bowl) return;
+    if (k.in_bowl === undefined || !hk.bowl) return null;
     const [label, action] = primary(k, send);
     const sp = k.speaker;
-    const count = keep("count", () => h("input", { id: "mic-count-input", type: "number", min: "2", max: "20", value: "3", "aria-label": "How many names to draw", class: "mic-num" }));
-    const redraw = keep("redraw", () => h("input", { type: "checkbox", id: "mic-redraw", checked: true }));
-    const addName = keep("addName", () => h("input", { id: "mic-add-name", maxlength: "40", placeholder: "Name", "aria-label": "Name to add by hand", autocomplete: "off" }));
-    const addTitle = keep("addTitle", () => h("input", { id: "mic-add-title", maxlength: "80", placeholder: "Story title (optional)", "aria-label": "Story title", autocomplete: "off" }));
+    const count = v("input", { id: "mic-count-input", ref: keep("count"), type: "number", min: "2", max: "20", defaultValue: "3", "aria-label": "How many names to draw", class: "mic-num" });
+    const redraw = v("input", { type: "checkbox", id: "mic-redraw", ref: keep("redraw"), defaultChecked: true });
+    const addName = v("input", { id: "mic-add-name", ref: keep("addName"), maxlength: "40", placeholder: "Name", "aria-label": "Name to add by hand", autocomplete: "off" });
+    const addTitle = v("input", { id: "mic-add-title", ref: keep("addTitle"), maxlength: "80", placeholder: "Story title (optional)", "aria-label": "Story title", autocomplete: "off" });
     const add = (e) => {
       e.preventDefault();
-      send("open_mic.add", { name: addName.value, title: addTitle.value }).then((ack) => {
-        if (ack && ack.ok) { addName.value = ""; addTitle.value = ""; addName.focus(); }
+      send("open_mic.add", { name: kept.addName.value, title: kept.addTitle.value }).then((ack) => {
+        if (ack && ack.ok && kept.addName) { kept.addName.value = ""; kept.addTitle.value = ""; kept.addName.focus(); }
       });
     };
     const drawLabel = sp && !k.order.length ? "Draw on deck" : "Draw a name";
-    fill(el,
-      h("div", { class: "mic-host-now" },
-        sp ? h("div", { class: "mic-host-speaker" },
-          h("p", { class: "eyebrow" }, "Speaking"),
-          h("p", { class: "mic-host-name" }, sp.name, sp.title ? h("span", { class: "mic-t" }, " " + quoted(sp.title)) : null),
-          h("p", {}, h("span", { class: "timer mic-host-timer", "data-timer": "kind" }), " ", h("span", { class: "timer-words", "data-timer-words": "kind" })))
-          : h("p", { class: "muted" }, "Nobody is speaking.")),
-      h("button", { id: "mic-primary", class: "primary mic-primary", disabled: !action, onclick: action }, label,
-        h("kbd", {}, sp ? "S" : k.order.length ? "C" : "D")),
-      h("div", { class: "row mic-row-buttons" },
-        h("button", { id: "mic-draw", disabled: !k.in_bowl, onclick: () => send("open_mic.draw"), "aria-keyshortcuts": "D" }, drawLabel, h("kbd", {}, "D")),
-        h("span", { class: "mic-several" }, count, h("button", { id: "mic-draw-several", disabled: !k.in_bowl, onclick: () => send("open_mic.draw", { count: Math.max(1, Math.min(20, parseInt(count.value, 10) || 1)) }) }, "Draw several")),
-        h("button", { id: "mic-next", disabled: !k.order.length, onclick: () => send("open_mic.next"), "aria-keyshortcuts": "C" }, sp ? "Next speaker" : "Call up", h("kbd", {}, "C"))),
-      h("div", { class: "row mic-row-buttons" },
-        h("button", { id: "mic-timer", disabled: !sp, onclick: () => send(sp && k.timer.status === "running" ? "open_mic.pause" : "open_mic.start"), "aria-keyshortcuts": "S" },
-          sp && k.timer.status === "running" ? "Pause" : sp && k.timer.status === "paused" ? "Resume" : "Start", h("kbd", {}, "S")),
-        h("button", { id: "mic-plus30", disabled: !sp, onclick: () => send("open_mic.extend", { seconds: 30 }), "aria-keyshortcuts": "T" }, "+30 s", h("kbd", {}, "T")),
-        h("button", { id: "mic-end", disabled: !sp, onclick: () => send("open_mic.end"), "aria-keyshortcuts": "E" }, "End talk", h("kbd", {}, "E")),
-        h("button", { id: "mic-close", onclick: () => send("open_mic.close", { closed: !k.closed }) }, k.closed ? "Reopen the bowl" : "Close the bowl"),
-        h("button", { id: "mic-chime", "aria-pressed": String(!!s.event.chime), onclick: () => send("event.settings", { chime: !s.event.chime }) }, s.event.chime ? "🔔 Chime on" : "🔕 Chime muted")),
-      h("div", { class: "mic-host-lists" },
-        h("section", {},
-          h("h3", {}, "Running order ", h("span", { class: "muted" }, "(" + hk.order.length + ")")),
-          h("label", { class: "check small" }, redraw, "When someone is not here, draw again at once"),
-          h("ol", { class: "mic-rows", id: "mic-order" },
+    return [
+      v("div", { class: "mic-host-now" },
+        sp ? v("div", { class: "mic-host-speaker" },
+          v("p", { class: "eyebrow" }, "Speaking"),
+          v("p", { class: "mic-host-name" }, sp.name, sp.title ? v("span", { class: "mic-t" }, " " + quoted(sp.title)) : null),
+          v("p", {}, v("span", { class: "timer mic-host-timer", "data-timer": "kind" }), " ", v("span", { class: "timer-words", "data-timer-words": "kind" })))
+          : v("p", { class: "muted" }, "Nobody is speaking.")),
+      v("button", { id: "mic-primary", class: "primary mic-primary", disabled: !action, onclick: action }, label,
+        v("kbd", {}, sp ? "S" : k.order.length ? "C" : "D")),
+      v("div", { class: "row mic-row-buttons" },
+        v("button", { id: "mic-draw", disabled: !k.in_bowl, onclick: () => send("open_mic.draw"), "aria-keyshortcuts": "D" }, drawLabel, v("kbd", {}, "D")),
+        v("span", { class: "mic-several" }, count, v("button", { id: "mic-draw-several", disabled: !k.in_bowl, onclick: () => send("open_mic.draw", { count: Math.max(1, Math.min(20, parseInt(kept.count.value, 10) || 1)) }) }, "Draw several")),
+        v("button", { id: "mic-next", disabled: !k.order.length, onclick: () => send("open_mic.next"), "aria-keyshortcuts": "C" }, sp ? "Next speaker" : "Call up", v("kbd", {}, "C"))),
+      v("div", { class: "row mic-row-buttons" },
+        v("button", { id: "mic-timer", disabled: !sp, onclick: () => send(sp && k.timer.status === "running" ? "open_mic.pause" : "open_mic.start"), "aria-keyshortcuts": "S" },
+          sp && k.timer.status === "running" ? "Pause" : sp && k.timer.status === "paused" ? "Resume" : "Start", v("kbd", {}, "S")),
+        v("button", { id: "mic-plus30", disabled: !sp, onclick: () => send("open_mic.extend", { seconds: 30 }), "aria-keyshortcuts": "T" }, "+30 s", v("kbd", {}, "T")),
+        v("button", { id: "mic-end", disabled: !sp, onclick: () => send("open_mic.end"), "aria-keyshortcuts": "E" }, "End talk", v("kbd", {}, "E")),
+        v("button", { id: "mic-close", onclick: () => send("open_mic.close", { closed: !k.closed }) }, k.closed ? "Reopen the bowl" : "Close the bowl"),
+        v("button", { id: "mic-chime", "aria-pressed": String(!!s.event.chime), onclick: () => send("event.settings", { chime: !s.event.chime }) }, s.event.chime ? "🔔 Chime on" : "🔕 Chime muted")),
+      v("div", { class: "mic-host-lists" },
+        v("section", {},
+          v("h3", {}, "Running order ", v("span", { class: "muted" }, "(" + hk.order.length + ")")),
+          v("label", { class: "check small" }, redraw, "When someone is not here, draw again at once"),
+          v("ol", { class: "mic-rows", id: "mic-order" },
             hk.speaker ? entryRow(hk.speaker, hk, send, { speaking: true, tag: "🎤", absent: true }) : null,
             hk.order.map((e, i) => entryRow(e, hk, send, { tag: i === 0 ? "On deck" : "#" + e.no, absent: true, remove: true })),
-            !hk.speaker && !hk.order.length ? h("li", { class: "muted" }, "Nobody drawn yet.") : null)),
-        h("section", {},
-          h("h3", {}, "In the bowl ", h("span", { class: "muted", id: "mic-host-count" }, "(" + hk.bowl.length + ")"), k.closed ? h("span", { class: "badge mic-closed" }, "CLOSED") : null),
-          h("ul", { class: "mic-rows", id: "mic-bowl-list" },
+            !hk.speaker && !hk.order.length ? v("li", { class: "muted" }, "Nobody drawn yet.") : null)),
+        v("section", {},
+          v("h3", {}, "In the bowl ", v("span", { class: "muted", id: "mic-host-count" }, "(" + hk.bowl.length + ")"), k.closed ? v("span", { class: "badge mic-closed" }, "CLOSED") : null),
+          v("ul", { class: "mic-rows", id: "mic-bowl-list" },
             hk.bowl.map((e) => entryRow(e, hk, send, { remove: true })),
-            !hk.bowl.length ? h("li", { class: "muted" }, "Empty.") : null),
-          h("form", { class: "mic-add", onsubmit: add }, addName, addTitle, h("button", { type: "submit" }, "Add by hand"))),
-        h("details", { class: "mic-log" },
-          h("summary", {}, "Spoken (" + hk.done.length + "), absent (" + hk.absent.length + "), draw log (" + hk.log.length + ")"),
-          hk.done.length ? h("p", {}, "Spoken: " + hk.done.map((e) => e.name).join(", ")) : null,
-          hk.absent.length ? h("ul", { class: "mic-rows" }, hk.absent.map((e) => entryRow(e, hk, send, { remove: true, tag: "absent" }))) : null,
-          h("ol", { class: "mic-loglist" }, hk.log.map((g) => h("li", {},
+            !hk.bowl.length ? v("li", { class: "muted" }, "Empty.") : null),
+          v("form", { class: "mic-add", onsubmit: add }, addName, addTitle, v("button", { type: "submit" }, "Add by hand"))),
+        v("details", { class: "mic-log" },
+          v("summary", {}, "Spoken (" + hk.done.length + "), absent (" + hk.absent.length + "), draw log (" + hk.log.length + ")"),
+          hk.done.length ? v("p", {}, "Spoken: " + hk.done.map((e) => e.name).join(", ")) : null,
+          hk.absent.length ? v("ul", { class: "mic-rows" }, hk.absent.map((e) => entryRow(e, hk, send, { remove: true, tag: "absent" }))) : null,
+          v("ol", { class: "mic-loglist" }, hk.log.map((g) => v("li", {},
             SA.clockTime(g.at), " · ", g.action === "draw" ? "drew #" + g.no + " " : g.action === "absent_back" ? "not here, back in the bowl: " : "not here, out: ",
-            h("strong", {}, g.name), g.action === "draw" ? " (from " + g.pool + ")" : ""))))));
-    refocus();
+            v("strong", {}, g.name), g.action === "draw" ? " (from " + g.pool + ")" : "")))))];
   }
 
-  /* Host shortcuts D, C, S, T, E (core uses Space, N, P, +, -). A listener of our own, so
-     another kind's SA.hostKeys cannot replace it. */
-  document.addEventListener("keydown", (e) => {
-    if (!document.body.classList.contains("host") || !SA.state || !SA.state.live || SA.state.live.kind !== "open_mic") return;
-    if (e.target.closest("input, textarea, select, [contenteditable]") || e.ctrlKey || e.metaKey || e.altKey) return;
-    const ids = { d: "mic-draw", c: "mic-next", s: "mic-timer", t: "mic-plus30", e: "mic-end" };
-    const id = ids[(e.key || "").toLowerCase()];
-    const b = id && document.getElementById(id);
-    if (b && !b.disabled) { e.preventDefault(); b.click(); }
-  });
-
   // leads: draw / call up / start is the host's next action, so the segment timer steps back.
-  SA.kinds.open_mic = { phone, display, host, leads: true };
+  // Host keys D, C, S, T, E (core uses Space, N, P, +, -).
+  SA.defineKind("open_mic", {
+    phone,
+    display,
+    host,
+    leads: true,
+    keys: { d: "mic-draw", c: "mic-next", s: "mic-timer", t: "mic-plus30", e: "mic-end" },
+  });
 })();

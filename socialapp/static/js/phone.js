@@ -1,8 +1,27 @@
-/* The attendee's phone: follows the live segment by itself. */
+/* The attendee's phone: follows the live segment by itself. The page is patched from each
+   state (SA.patch), never rebuilt, so a tap or a word being typed is never lost to a state. */
 (function () {
   "use strict";
-  const { h, $, fill } = SA;
+  const { v, $, patch } = SA;
   const body = document.body;
+
+  function screen(s) {
+    if (s.event.ended) {
+      return ["Event ended", v("div", { class: "card center", key: "ended" }, v("h1", {}, "Thanks for coming!"), v("p", {}, s.event.name + " has ended."),
+        v("a", { class: "button primary", href: location.pathname }, "See the people you met"))];
+    }
+    const live = s.live;
+    if (!live) {
+      const next = s.agenda.find((x) => x.status === "pending");
+      return ["Waiting to start", v("div", { class: "card center", key: "waiting" },
+        v("h1", {}, "You're in!"),
+        v("p", { class: "lead" }, "Keep this page open: it changes by itself when the host starts."),
+        next ? v("p", {}, "Up next: ", v("strong", {}, next.title)) : null)];
+    }
+    return [live.title, [
+      v("div", { class: "card", key: "head" }, v("h1", {}, live.title), live.instructions ? v("p", { class: "instructions" }, live.instructions) : null),
+      SA.renderKind("phone", s)]];
+  }
 
   function renderState(s) {
     if (SA.removed) return;
@@ -10,34 +29,17 @@
     document.querySelectorAll(".kind-overlay").forEach((o) => {
       if (!s.live || s.event.ended || o.dataset.kind !== s.live.kind) o.remove();
     });
-    if (s.event.ended) {
-      fill($("#now-title"), "Event ended");
-      fill($("#main"), h("div", { class: "card center" }, h("h1", {}, "Thanks for coming!"), h("p", {}, s.event.name + " has ended."),
-        h("a", { class: "button primary", href: location.pathname }, "See the people you met")));
-      return;
-    }
-    const live = s.live;
-    fill($("#now-title"), live ? live.title : "Waiting to start");
-    $("#now-timer").hidden = !live;
+    const [title, main] = screen(s);
+    patch($("#now-title"), title);
+    $("#now-timer").hidden = !s.live || s.event.ended;
     $("#now-timer [data-timer]").dataset.timer = SA.mainTimer;
-    if (!live) {
-      const next = s.agenda.find((x) => x.status === "pending");
-      fill($("#main"), h("div", { class: "card center" },
-        h("h1", {}, "You're in!"),
-        h("p", { class: "lead" }, "Keep this page open: it changes by itself when the host starts."),
-        next ? h("p", {}, "Up next: ", h("strong", {}, next.title)) : null));
-      return;
-    }
-    const kind = SA.kindOf(s);
-    const main = $("#main");
-    const card = h("div", { class: "card" }, h("h1", {}, live.title), live.instructions ? h("p", { class: "instructions" }, live.instructions) : null);
-    const area = h("div", { id: "kind", class: "kind kind-" + live.kind });
-    fill(main, card, area);
-    if (kind && kind.phone) kind.phone(area, s, SA.me || {}, SA.send);
+    patch($("#main"), main);
+    if (s.live && !s.event.ended) SA.kindDrawn("phone", s);
   }
+  SA.draw = renderState;
 
   function renderMe(m) {
-    fill($("#me-label"), m.label);
+    patch($("#me-label"), m.label);
     if (SA.state) renderState(SA.state);
   }
 
@@ -45,8 +47,8 @@
      longer works; reloading would show the same). */
   function removed(msg) {
     SA.removed = true;
-    fill($("#now-title"), "Removed");
-    fill($("#main"), h("div", { class: "card center", id: "removed" }, h("h1", {}, msg || "The host removed you from this event.")));
+    patch($("#now-title"), "Removed");
+    patch($("#main"), v("div", { class: "card center", id: "removed" }, v("h1", {}, msg || "The host removed you from this event.")));
   }
 
   document.addEventListener("DOMContentLoaded", () => {
@@ -55,7 +57,7 @@
       code: body.dataset.code,
       state: renderState,
       me: renderMe,
-      refused: (msg) => fill($("#main"), h("div", { class: "card center" }, h("p", {}, msg), h("a", { href: location.pathname, class: "button" }, "Try again"))),
+      refused: (msg) => patch($("#main"), v("div", { class: "card center" }, v("p", {}, msg), v("a", { href: location.pathname, class: "button" }, "Try again"))),
     });
     socket.on("removed", (m) => {
       removed(m && m.message);
