@@ -6,8 +6,8 @@ change models but never commit or emit; the command layer does both.
 
 import json
 
-from . import clock
 from .args import Bool, Choice, Id, Int, Obj, Text, parse_id
+from .core import clock
 from .errors import CommandError
 from .models import Segment
 from .segments import KINDS

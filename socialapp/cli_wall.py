@@ -5,8 +5,9 @@ import sys
 
 import click
 
+from .core.export import EXPORT_FORMATS, render
 from .events import find_event
-from .export import EXPORT_FORMATS, collect, render
+from .export import collect
 
 
 @click.command("export")

@@ -1,17 +1,13 @@
 """What people take home: the wall's themes with their notes and votes, as Markdown or CSV.
 
-collect(event) reads the database once; to_markdown(data) and to_csv(data) are pure functions of
-what it returns, so they can be tested on plain dicts. Only notes shown on the wall are
-exported (never pending or hidden ones), most votes first within each theme.
+collect(event) reads the database once; the renderers in socialapp.core.export (to_markdown,
+to_csv, render) are pure functions of what it returns. Only notes shown on the wall are
+exported (never pending or hidden ones).
 """
 
-import csv
-import io
-import re
 import time
 
-EXPORT_FORMATS = ("md", "csv")
-UNSORTED = "Not in a theme"
+from .core.export import group
 
 
 def collect(event, now=None):
@@ -29,106 +25,3 @@ def collect(event, now=None):
         "exported_at": now or time.time(),
         "walls": walls,
     }
-
-
-def group(themes, notes):
-    """Themes in the host's order, each with its notes (most votes first), then the unsorted
-    notes as a last group if there are any."""
-    by_theme = {t["id"]: [] for t in themes}
-    loose = []
-    for note in notes:
-        by_theme.get(note["theme"], loose).append(note)
-    out = []
-    for t in themes:
-        out.append(theme_entry(t["title"], by_theme[t["id"]]))
-    if loose:
-        out.append(theme_entry(UNSORTED, loose, unsorted=True))
-    return {"themes": out, "notes": len(notes)}
-
-
-def theme_entry(title, notes, unsorted=False):
-    ordered = sorted(notes, key=lambda n: (-n["votes"], n["id"]))
-    return {
-        "title": title,
-        "unsorted": unsorted,
-        "votes": sum(n["votes"] for n in notes),
-        "notes": [{"text": n["text"], "votes": n["votes"]} for n in ordered],
-    }
-
-
-# ---------------------------------------------------------------- Markdown
-
-_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
-_MD_MARKER = re.compile(r"^([#+=-])")
-_MD_NUMBERED = re.compile(r"^(\d+)([.)])")
-
-
-def md_text(value):
-    """One line of plain text that Markdown renders as typed: no HTML, links or emphasis, and
-    no heading or list marker at its start. Escapes only what needs it, so the file stays
-    readable as plain text too."""
-    flat = " ".join(str(value).split())
-    flat = _MD_INLINE.sub(r"\\\1", flat)
-    flat = _MD_MARKER.sub(r"\\\1", flat)
-    return _MD_NUMBERED.sub(r"\1\\\2", flat)
-
-
-def votes_words(n):
-    return f"{n} vote" if n == 1 else f"{n} votes"
-
-
-def to_markdown(data):
-    ev = data["event"]
-    when = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(data["exported_at"]))
-    lines = [f"# {md_text(ev['name'])}", "", f"Event {ev['code']}, exported {when}.", ""]
-    if not data["walls"]:
-        lines += ["This event has no sticky-note wall.", ""]
-    for w in data["walls"]:
-        lines += [f"## {md_text(w['title'])}", ""]
-        if not w["notes"]:
-            lines += ["No notes yet.", ""]
-            continue
-        themed = sum(1 for t in w["themes"] if not t["unsorted"])
-        lines += [f"{w['notes']} notes, {themed} themes.", ""]
-        for t in w["themes"]:
-            heading = md_text(t["title"])
-            lines += [f"### {heading} ({len(t['notes'])} notes, {votes_words(t['votes'])})", ""]
-            if not t["notes"]:
-                lines += ["No notes in this theme.", ""]
-            for n in t["notes"]:
-                lines.append(f"- {md_text(n['text'])} (+{n['votes']})")
-            lines.append("")
-    return "\n".join(lines).rstrip("\n") + "\n"
-
-
-# ---------------------------------------------------------------- CSV
-
-
-def csv_cell(value):
-    """Text as a spreadsheet shows it: a leading = + - @ would start a formula, so quote it."""
-    value = str(value)
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
-def to_csv(data):
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(["wall", "theme", "note", "votes"])
-    for w in data["walls"]:
-        for t in w["themes"]:
-            for n in t["notes"]:
-                writer.writerow(
-                    [
-                        csv_cell(w["title"]),
-                        "" if t["unsorted"] else csv_cell(t["title"]),
-                        csv_cell(n["text"]),
-                        n["votes"],
-                    ]
-                )
-    return out.getvalue()
-
-
-def render(data, fmt):
-    if fmt not in EXPORT_FORMATS:
-        raise ValueError(f"unknown export format {fmt!r}")
-    return to_markdown(data) if fmt == "md" else to_csv(data)

@@ -8,7 +8,8 @@ import time
 
 from sqlalchemy import func, select
 
-from . import clock, people, urls
+from . import people, urls
+from .core import clock
 from .extensions import db
 from .models import Attendee
 from .segments import KINDS

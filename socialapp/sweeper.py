@@ -12,8 +12,9 @@ import time
 
 from sqlalchemy import select
 
-from . import agenda, broadcast, clock, people, realtime
+from . import agenda, broadcast, people, realtime
 from .commands import lock
+from .core import clock
 from .extensions import db, socketio
 from .models import Event
 from .segments import KINDS

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, update
 
-from socialapp import commands, matching, state, sweeper
+from socialapp import commands, state, sweeper
+from socialapp.core import matching
 from socialapp.events import join
 from socialapp.extensions import db
 from socialapp.models import (

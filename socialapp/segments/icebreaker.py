@@ -1,7 +1,7 @@
 """The icebreaker segment kind: rounds of prompt questions in random groups of 2 or 3.
 
-Each round the host starts matches the people present at that moment (socialapp.matching:
-no repeated pairs where possible), gives every group a meeting sign (socialapp.signs) and
+Each round the host starts matches the people present at that moment (socialapp.core.matching:
+no repeated pairs where possible), gives every group a meeting sign (socialapp.core.signs) and
 starts the round's timer. Late joiners are placed without reshuffling anyone; people who
 cannot find their group are re-matched; anyone may sit a round out. Every pair that met is
 stored, for the no-repeat rule and for "stay connected" later.
@@ -16,8 +16,9 @@ from contextlib import suppress
 
 from sqlalchemy import and_, delete, func, or_, select
 
-from .. import clock, matching, meetings, signs
+from .. import meetings
 from ..args import Bool, Ids, Int, Texts, clean
+from ..core import clock, matching, signs
 from ..errors import CommandError
 from ..extensions import db
 from ..models import (

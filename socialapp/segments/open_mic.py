@@ -3,7 +3,7 @@ timer per speaker.
 
 Attendees put their name in the bowl (with an optional story title) and may take it out until
 drawn. The host draws names (uniformly at random with the system's cryptographic source, see
-socialapp/bowl.py), calls up the next one, runs the speaker's timer, marks no-shows absent,
+socialapp/core/bowl.py), calls up the next one, runs the speaker's timer, marks no-shows absent,
 adds names by hand and closes the bowl. Every command runs under the event lock in one
 transaction (socialapp/commands.py), so two draws at the same moment never pick the same person.
 """
@@ -13,8 +13,8 @@ from collections import OrderedDict
 
 from sqlalchemy import select
 
-from .. import bowl, clock
 from ..args import Bool, Id, Int, Text
+from ..core import bowl, clock
 from ..errors import CommandError
 from ..extensions import db
 from ..models import OpenMicBowl, OpenMicEntry, OpenMicLog
