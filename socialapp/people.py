@@ -18,9 +18,9 @@ from .args import Bool, Ids, Int
 from .errors import CommandError
 from .events import joined_count
 from .extensions import db, socketio
+from .kinds.base import Change, Ctx, command
 from .models import Attendee, OpenMicEntry
 from .segments import KINDS
-from .segments.base import Change, Ctx, command
 
 log = logging.getLogger(__name__)
 COMMANDS = {}

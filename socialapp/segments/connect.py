@@ -21,6 +21,7 @@ from .. import meetings
 from ..args import Bool, Id, Text, clean
 from ..errors import CommandError
 from ..extensions import db
+from ..kinds.base import Change, command
 from ..models import (
     Attendee,
     ConnectContact,
@@ -30,7 +31,6 @@ from ..models import (
     OpenMicEntry,
     Segment,
 )
-from .base import Change, command
 
 KIND = "connect"
 LABEL = "Stay connected"

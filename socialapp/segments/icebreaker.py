@@ -21,6 +21,7 @@ from ..args import Bool, Ids, Int, Texts, clean
 from ..core import clock, matching, signs
 from ..errors import CommandError
 from ..extensions import db
+from ..kinds.base import ALL, Change, command
 from ..models import (
     Attendee,
     IcebreakerAttendance,
@@ -30,7 +31,6 @@ from ..models import (
     IcebreakerRound,
     IcebreakerState,
 )
-from .base import ALL, Change, command
 
 KIND = "icebreaker"
 LABEL = "Icebreaker"

@@ -17,8 +17,8 @@ from ..args import Bool, Id, Int, Text
 from ..core import bowl, clock
 from ..errors import CommandError
 from ..extensions import db
+from ..kinds.base import Change, command
 from ..models import OpenMicBowl, OpenMicEntry, OpenMicLog
-from .base import Change, command
 
 KIND = "open_mic"
 LABEL = "Open mic"

@@ -17,9 +17,9 @@ from sqlalchemy import delete, func, select, update
 from ..args import Bool, Id, Int, Text, Texts, Token
 from ..errors import CommandError
 from ..extensions import db
+from ..kinds.base import ALL, Change, command
 from ..models import Attendee
 from ..models.wall import WallBoard, WallNote, WallTheme, WallVote
-from .base import ALL, Change, command
 
 KIND = "wall"
 LABEL = "Sticky-note wall"

@@ -1,0 +1,44 @@
+"""Segment kinds: every package in this folder is one kind, found here, never listed by hand.
+
+A kind's package is its descriptor (docs/segment-kinds.md): KIND (its folder's name), LABEL,
+ORDER (its place in the host's list), settings, views, COMMANDS and optional hooks; next to it
+its models, its Alembic migrations (a `migrations/` folder: one version location per kind),
+its templates and its static files. The core reads everything about kinds from KINDS.
+"""
+
+import importlib
+import pkgutil
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def discover(package=__name__, folder=HERE):
+    """{name: package} for every kind package in folder, in ORDER (then name)."""
+    found = []
+    for info in pkgutil.iter_modules([str(folder)]):
+        if not info.ispkg or info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{package}.{info.name}")
+        if getattr(module, "KIND", None) != info.name:
+            raise RuntimeError(f"{module.__name__}: KIND must be the folder's name {info.name!r}")
+        found.append(module)
+    found.sort(key=lambda m: (getattr(m, "ORDER", 100), m.KIND))
+    return {m.KIND: m for m in found}
+
+
+KINDS = discover()
+
+
+def kind(name):
+    return KINDS[name]
+
+
+def folder_of(k):
+    return Path(k.__file__).resolve().parent
+
+
+def version_locations():
+    """The Alembic version folder of every kind that has tables."""
+    folders = (folder_of(k) / "migrations" for k in KINDS.values())
+    return [str(f) for f in folders if f.is_dir()]
