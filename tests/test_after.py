@@ -6,8 +6,8 @@ import random
 from socialapp import commands, ratelimit
 from socialapp.events import find_event
 from socialapp.extensions import db
+from socialapp.kinds import connect
 from socialapp.models import Attendee, IcebreakerPair
-from socialapp.segments import connect
 
 
 def run(ev_id, role, who, name, args=None):

@@ -17,14 +17,10 @@ from sqlalchemy import insert, select, update
 from socialapp import broadcast, commands, ratelimit, state, sweeper
 from socialapp.events import create_event, find_event, join
 from socialapp.extensions import db
-from socialapp.models import (
-    Attendee,
-    ConnectContact,
-    IcebreakerPair,
-    IcebreakerRound,
-    OpenMicEntry,
-)
-from socialapp.segments import KINDS, connect
+from socialapp.kinds import connect
+from socialapp.kinds.connect.models import ConnectContact
+from socialapp.models import Attendee, IcebreakerPair, IcebreakerRound, OpenMicEntry
+from socialapp.segments import KINDS
 from tests.conftest import command, last
 from tests.room import Room as BaseRoom
 

@@ -10,9 +10,9 @@ from socialapp import commands, ratelimit
 from socialapp.errors import CommandError
 from socialapp.events import find_event, join
 from socialapp.extensions import db
+from socialapp.kinds.connect.models import ConnectContact
 from socialapp.models import (
     Attendee,
-    ConnectContact,
     Event,
     OpenMicEntry,
     Segment,

@@ -1,6 +1,5 @@
 """Database models: the core (events, agenda, people) and one module per segment kind."""
 
-from .connect import *  # noqa: F401,F403
 from .core import Attendee, ClientCommand, Event, Segment
 from .icebreaker import *  # noqa: F401,F403
 from .open_mic import *  # noqa: F401,F403

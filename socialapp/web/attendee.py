@@ -8,8 +8,8 @@ from flask import Blueprint, g, redirect, render_template, request, url_for
 from .. import auth, events, joincode
 from ..errors import CommandError
 from ..forms import JoinForm
+from ..kinds import connect
 from ..kinds.base import Ctx
-from ..segments import connect
 from .common import TOO_MANY_CODES, client_address, event_or_page, event_ref, join_secret, wait_for
 
 BUSY = "Lots of people are joining right now: tap Join again in a few seconds."

@@ -17,23 +17,17 @@ personal view is a few dictionary look-ups.
 
 from sqlalchemy import delete, func, select
 
-from .. import meetings
-from ..args import Bool, Id, Text, clean
-from ..errors import CommandError
-from ..extensions import db
-from ..kinds.base import Change, command
-from ..models import (
-    Attendee,
-    ConnectContact,
-    ConnectState,
-    IcebreakerPair,
-    IcebreakerRound,
-    OpenMicEntry,
-    Segment,
-)
+from ... import meetings
+from ...args import Bool, Id, Text, clean
+from ...errors import CommandError
+from ...extensions import db
+from ...models import Attendee, IcebreakerPair, IcebreakerRound, OpenMicEntry, Segment
+from ..base import Change, command
+from .models import ConnectContact, ConnectState
 
 KIND = "connect"
 LABEL = "Stay connected"
+ORDER = 40
 COMMANDS = {}
 
 CONTACT_MAX = 120
