@@ -19,7 +19,8 @@ from .errors import CommandError
 from .events import joined_count
 from .extensions import db, socketio
 from .kinds.base import Change, Ctx, command
-from .models import Attendee, OpenMicEntry
+from .kinds.open_mic.models import OpenMicEntry
+from .models import Attendee
 from .segments import KINDS
 
 log = logging.getLogger(__name__)

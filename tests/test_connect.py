@@ -19,7 +19,8 @@ from socialapp.events import create_event, find_event, join
 from socialapp.extensions import db
 from socialapp.kinds import connect
 from socialapp.kinds.connect.models import ConnectContact
-from socialapp.models import Attendee, IcebreakerPair, IcebreakerRound, OpenMicEntry
+from socialapp.kinds.open_mic.models import OpenMicEntry
+from socialapp.models import Attendee, IcebreakerPair, IcebreakerRound
 from socialapp.segments import KINDS
 from tests.conftest import command, last
 from tests.room import Room as BaseRoom

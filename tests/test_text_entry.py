@@ -11,10 +11,10 @@ from socialapp.errors import CommandError
 from socialapp.events import find_event, join
 from socialapp.extensions import db
 from socialapp.kinds.connect.models import ConnectContact
+from socialapp.kinds.open_mic.models import OpenMicEntry
 from socialapp.models import (
     Attendee,
     Event,
-    OpenMicEntry,
     Segment,
     WallNote,
     WallTheme,

@@ -2,7 +2,6 @@
 
 from .core import Attendee, ClientCommand, Event, Segment
 from .icebreaker import *  # noqa: F401,F403
-from .open_mic import *  # noqa: F401,F403
 from .wall import *  # noqa: F401,F403
 
 __all__ = ["Attendee", "ClientCommand", "Event", "Segment"]

@@ -21,8 +21,9 @@ from ... import meetings
 from ...args import Bool, Id, Text, clean
 from ...errors import CommandError
 from ...extensions import db
-from ...models import Attendee, IcebreakerPair, IcebreakerRound, OpenMicEntry, Segment
+from ...models import Attendee, IcebreakerPair, IcebreakerRound, Segment
 from ..base import Change, command
+from ..open_mic.models import OpenMicEntry
 from .models import ConnectContact, ConnectState
 
 KIND = "connect"

@@ -13,15 +13,16 @@ from collections import OrderedDict
 
 from sqlalchemy import select
 
-from ..args import Bool, Id, Int, Text
-from ..core import bowl, clock
-from ..errors import CommandError
-from ..extensions import db
-from ..kinds.base import Change, command
-from ..models import OpenMicBowl, OpenMicEntry, OpenMicLog
+from ...args import Bool, Id, Int, Text
+from ...core import bowl, clock
+from ...errors import CommandError
+from ...extensions import db
+from ..base import Change, command
+from .models import OpenMicBowl, OpenMicEntry, OpenMicLog
 
 KIND = "open_mic"
 LABEL = "Open mic"
+ORDER = 20
 COMMANDS = {}
 log = logging.getLogger(__name__)
 

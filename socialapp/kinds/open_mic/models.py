@@ -9,8 +9,8 @@ timestamps like every other timer.
 from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ..extensions import db
-from .core import TimerColumns, now
+from ...extensions import db
+from ...models.core import TimerColumns, now
 
 __all__ = ["OpenMicBowl", "OpenMicEntry", "OpenMicLog"]
 
