@@ -12,7 +12,7 @@ from .core.export import group
 
 def collect(event, now=None):
     """{"event": {...}, "exported_at": t, "walls": [{"title", "status", "themes": [...]}]}."""
-    from .segments import wall
+    from .kinds import wall
 
     walls = []
     for seg in event.segments:

@@ -10,7 +10,8 @@ from sqlalchemy import select
 from socialapp import people, state
 from socialapp.extensions import db
 from socialapp.kinds.open_mic.models import OpenMicEntry
-from socialapp.models import Attendee, IcebreakerPair, WallNote
+from socialapp.kinds.wall.models import WallNote
+from socialapp.models import Attendee, IcebreakerPair
 from tests.conftest import command, last
 from tests.test_icebreaker import Ice
 

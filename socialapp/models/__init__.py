@@ -2,6 +2,5 @@
 
 from .core import Attendee, ClientCommand, Event, Segment
 from .icebreaker import *  # noqa: F401,F403
-from .wall import *  # noqa: F401,F403
 
 __all__ = ["Attendee", "ClientCommand", "Event", "Segment"]

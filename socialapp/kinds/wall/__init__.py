@@ -14,15 +14,16 @@ import time
 
 from sqlalchemy import delete, func, select, update
 
-from ..args import Bool, Id, Int, Text, Texts, Token
-from ..errors import CommandError
-from ..extensions import db
-from ..kinds.base import ALL, Change, command
-from ..models import Attendee
-from ..models.wall import WallBoard, WallNote, WallTheme, WallVote
+from ...args import Bool, Id, Int, Text, Texts, Token
+from ...errors import CommandError
+from ...extensions import db
+from ...models import Attendee
+from ..base import ALL, Change, command
+from .models import WallBoard, WallNote, WallTheme, WallVote
 
 KIND = "wall"
 LABEL = "Sticky-note wall"
+ORDER = 30
 COMMANDS = {}
 
 NOTE_MAX = 280
@@ -182,7 +183,7 @@ def public_view(ctx):
 def host_view(ctx):
     """Every note (pending and hidden too) with its author, moderation settings, the pending
     suggestion (which only the host sees) and whether an accepted one can be undone."""
-    from ..core import themes as engine
+    from ...core import themes as engine
 
     seg = ctx.segment
     board = board_of(seg)
@@ -538,7 +539,7 @@ def suggest_gather(ctx, args):
 
 def suggest_prepare(data):
     """In an OS thread: grouping 500 notes takes seconds, and the room must not freeze."""
-    from ..core import themes as engine
+    from ...core import themes as engine
 
     rows, granularity = data
     started = time.perf_counter()
