@@ -9,9 +9,9 @@ import json
 from .args import Bool, Choice, Id, Int, Obj, Text, parse_id
 from .core import clock
 from .errors import CommandError
+from .kinds import KINDS
 from .kinds.base import ALL, Change, command
 from .models import Segment
-from .segments import KINDS
 
 COMMANDS = {}
 MAX_SEGMENTS = 30

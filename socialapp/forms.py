@@ -13,7 +13,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from .core import text
-from .segments import KINDS
+from .kinds import KINDS
 
 
 class PlainText:

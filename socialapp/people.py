@@ -18,10 +18,10 @@ from .args import Bool, Ids, Int
 from .errors import CommandError
 from .events import joined_count
 from .extensions import db, socketio
+from .kinds import KINDS
 from .kinds.base import Change, Ctx, command
 from .kinds.open_mic.models import OpenMicEntry
 from .models import Attendee
-from .segments import KINDS
 
 log = logging.getLogger(__name__)
 COMMANDS = {}

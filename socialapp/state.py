@@ -11,9 +11,9 @@ from sqlalchemy import func, select
 from . import people, urls
 from .core import clock
 from .extensions import db
+from .kinds import KINDS
 from .kinds.base import Ctx
 from .models import Attendee
-from .segments import KINDS
 
 # A phone counts as present if it said hello (connect or heartbeat) within this window.
 PRESENCE_SECONDS = 75

@@ -7,7 +7,8 @@ from socialapp import commands, ratelimit
 from socialapp.events import find_event
 from socialapp.extensions import db
 from socialapp.kinds import connect
-from socialapp.models import Attendee, IcebreakerPair
+from socialapp.kinds.icebreaker.models import IcebreakerPair
+from socialapp.models import Attendee
 
 
 def run(ev_id, role, who, name, args=None):

@@ -18,14 +18,14 @@ from socialapp import commands, state, sweeper
 from socialapp.core import matching
 from socialapp.events import join
 from socialapp.extensions import db
-from socialapp.models import (
-    Attendee,
+from socialapp.kinds import icebreaker
+from socialapp.kinds.icebreaker.models import (
     IcebreakerGroup,
     IcebreakerMember,
     IcebreakerPair,
     IcebreakerRound,
 )
-from socialapp.segments import icebreaker
+from socialapp.models import Attendee
 from tests.conftest import command, last
 from tests.room import Room
 

@@ -12,7 +12,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from .. import auth, broadcast, commands, realtime, urls
 from ..extensions import db, socketio
 from ..forms import EventSettingsForm, HostKeyForm, SegmentForm
-from ..segments import KINDS
+from ..kinds import KINDS
 from .common import event_or_page
 
 bp = Blueprint("host", __name__, url_prefix="/e/<code>/host")

@@ -17,12 +17,13 @@ personal view is a few dictionary look-ups.
 
 from sqlalchemy import delete, func, select
 
-from ... import meetings
 from ...args import Bool, Id, Text, clean
 from ...errors import CommandError
 from ...extensions import db
-from ...models import Attendee, IcebreakerPair, IcebreakerRound, Segment
+from ...models import Attendee, Segment
 from ..base import Change, command
+from ..icebreaker import meetings
+from ..icebreaker.models import IcebreakerPair, IcebreakerRound
 from ..open_mic.models import OpenMicEntry
 from .models import ConnectContact, ConnectState
 

@@ -16,14 +16,14 @@ from contextlib import suppress
 
 from sqlalchemy import and_, delete, func, or_, select
 
-from .. import meetings
-from ..args import Bool, Ids, Int, Texts, clean
-from ..core import clock, matching, signs
-from ..errors import CommandError
-from ..extensions import db
-from ..kinds.base import ALL, Change, command
-from ..models import (
-    Attendee,
+from ...args import Bool, Ids, Int, Texts, clean
+from ...core import clock, matching, signs
+from ...errors import CommandError
+from ...extensions import db
+from ...models import Attendee
+from ..base import ALL, Change, command
+from . import meetings
+from .models import (
     IcebreakerAttendance,
     IcebreakerGroup,
     IcebreakerMember,
@@ -34,6 +34,7 @@ from ..models import (
 
 KIND = "icebreaker"
 LABEL = "Icebreaker"
+ORDER = 10
 COMMANDS = {}
 
 MAX_PROMPTS = 50
@@ -151,7 +152,7 @@ def attendance(seg, attendee_id):
 
 def _present(event, seg, now):
     """SQL condition: phones heard from lately, or who tapped "I'm here" in this segment."""
-    from ..state import PRESENCE_SECONDS  # state imports the kinds: import it late
+    from ...state import PRESENCE_SECONDS  # state imports the kinds: import it late
 
     tapped = select(IcebreakerAttendance.attendee_id).where(
         IcebreakerAttendance.segment_id == seg.id, IcebreakerAttendance.here_at.is_not(None)
