@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from socialapp import export
 from socialapp.core import export as pure_export
+from socialapp.kinds.wall import export
 from tests.test_wall import Wall
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,7 +1,7 @@
 """The wall export renderers: themes with their notes and votes as Markdown or CSV.
 
-Pure functions of the plain data socialapp.export.collect returns (no Flask, no database), so
-they can be tested on plain dicts. Most votes first within each theme.
+Pure functions of the plain data the wall kind's export.collect returns (no Flask, no
+database), so they can be tested on plain dicts. Most votes first within each theme.
 """
 
 import csv

@@ -22,7 +22,7 @@ def init_app(app):
                     static_url_path=f"/kinds/{name}",
                 )
             )
-        for bp in getattr(k, "BLUEPRINTS", ()):
+        for bp in k.blueprints() if hasattr(k, "blueprints") else ():
             app.register_blueprint(bp)
     app.jinja_env.globals["kind_assets"] = kind_assets
 

@@ -24,6 +24,22 @@ from .models import WallBoard, WallNote, WallTheme, WallVote
 KIND = "wall"
 LABEL = "Sticky-note wall"
 ORDER = 30
+
+
+def blueprints():
+    """The host's take-home exports, /e/<code>/export.md and .csv (imported late: they use the
+    core's event lookup, which imports the kinds)."""
+    from .web import bp
+
+    return [bp]
+
+
+def cli_commands():
+    from .cli import COMMANDS
+
+    return COMMANDS
+
+
 COMMANDS = {}
 
 NOTE_MAX = 280

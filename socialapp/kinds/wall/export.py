@@ -7,12 +7,12 @@ exported (never pending or hidden ones).
 
 import time
 
-from .core.export import group
+from ...core.export import group
 
 
 def collect(event, now=None):
     """{"event": {...}, "exported_at": t, "walls": [{"title", "status", "themes": [...]}]}."""
-    from .kinds import wall
+    from .. import wall
 
     walls = []
     for seg in event.segments:
