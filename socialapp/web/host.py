@@ -66,8 +66,7 @@ def edit_forms(event):
     forms = []
     for seg in event.segments:
         form = SegmentForm(prefix=f"s{seg.id}", formdata=None, obj=seg)
-        form.prompts.data = "\n".join(seg.settings.get("prompts", []))
-        form.speaker_minutes.data = seg.settings.get("speaker_minutes")
+        form.load_settings(seg)
         forms.append((seg, form))
     return forms
 

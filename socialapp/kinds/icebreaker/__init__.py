@@ -21,7 +21,7 @@ from ...core import clock, matching, signs
 from ...errors import CommandError
 from ...extensions import db
 from ...models import Attendee
-from ..base import ALL, Change, command
+from ..base import ALL, Change, HostField, command
 from . import meetings
 from .models import (
     IcebreakerAttendance,
@@ -97,6 +97,8 @@ PROMPTS = Texts(
     split=r"\r\n|[\n\r\u2028\u2029]",
     required=False,
 )
+# What the host's agenda form edits for an icebreaker segment.
+HOST_SETTINGS = [HostField(PROMPTS, "Prompt questions (one per line)", rows=5, max_len=5000)]
 
 
 def settings_of(seg):

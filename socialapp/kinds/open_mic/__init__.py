@@ -17,7 +17,7 @@ from ...args import Bool, Id, Int, Text
 from ...core import bowl, clock
 from ...errors import CommandError
 from ...extensions import db
-from ..base import Change, command
+from ..base import Change, HostField, command
 from .models import OpenMicBowl, OpenMicEntry, OpenMicLog
 
 KIND = "open_mic"
@@ -38,6 +38,7 @@ def default_settings():
 
 
 SPEAKER_MINUTES = Int("speaker_minutes", 1, 60, label="minutes per speaker")
+HOST_SETTINGS = [HostField(SPEAKER_MINUTES, "Minutes per speaker")]  # in the host's agenda form
 WORDING = [
     Text("theme", 200, min_len=0, required=False),
     Text("go_to", 120, min_len=0, required=False, label="where to go"),
