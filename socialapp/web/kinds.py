@@ -1,5 +1,5 @@
 """What the app takes from each kind's package: its static files (served under /kinds/<kind>/,
-linked from every page by kind_assets), and its own blueprints and routes if it has any."""
+linked from every page by kind_assets), its templates, and its own blueprints if it has any."""
 
 from flask import Blueprint, url_for
 
@@ -12,16 +12,20 @@ def static_folder(k):
 
 
 def init_app(app):
+    """A blueprint per kind for its static/ and templates/ folders (templates named
+    "<kind>/page.html" so kinds never shadow each other), then the kind's own blueprints."""
     for name, k in KINDS.items():
-        if folder := static_folder(k):
-            app.register_blueprint(
-                Blueprint(
-                    f"kind_{name}",
-                    k.__name__,
-                    static_folder=str(folder),
-                    static_url_path=f"/kinds/{name}",
-                )
+        folder = static_folder(k)
+        templates = folder_of(k) / "templates"
+        app.register_blueprint(
+            Blueprint(
+                f"kind_{name}",
+                k.__name__,
+                static_folder=str(folder) if folder else None,
+                static_url_path=f"/kinds/{name}" if folder else None,
+                template_folder=str(templates) if templates.is_dir() else None,
             )
+        )
         for bp in k.blueprints() if hasattr(k, "blueprints") else ():
             app.register_blueprint(bp)
     app.jinja_env.globals["kind_assets"] = kind_assets

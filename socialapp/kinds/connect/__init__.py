@@ -247,6 +247,15 @@ def personal_view(ctx, attendee):
     }
 
 
+def after_event_page(ctx):
+    """After the event, a phone that took part still finds the people it met, their shared
+    contacts and the stories it heard (templates/connect/after.html)."""
+    from flask import render_template
+
+    view = personal_view(ctx, ctx.attendee)
+    return render_template("connect/after.html", event=ctx.event, attendee=ctx.attendee, view=view)
+
+
 # ---------- commands ----------
 
 

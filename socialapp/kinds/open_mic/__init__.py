@@ -11,7 +11,7 @@ transaction (socialapp/commands.py), so two draws at the same moment never pick 
 import logging
 from collections import OrderedDict
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from ...args import Bool, Id, Int, Text
 from ...core import bowl, clock
@@ -56,6 +56,19 @@ def clean_settings(raw):
             out[arg.key] = value
     out["go_to"] = out["go_to"] or DEFAULT_GO_TO
     return out
+
+
+def on_people_removed(ctx, removed):
+    """The host removed these people from the event (any segment live, or none): a name still
+    in a bowl is withdrawn, as its owner could have done, so a fake is never drawn on stage.
+    Names already drawn stay for the host to handle ("not here")."""
+    db.session.execute(
+        delete(OpenMicEntry).where(
+            OpenMicEntry.event_id == ctx.event.id,
+            OpenMicEntry.attendee_id.in_(removed),
+            OpenMicEntry.status == bowl.IN_BOWL,
+        )
+    )
 
 
 # ---------- reading ----------
