@@ -4,19 +4,25 @@ A kind's package is its descriptor (docs/segment-kinds.md): KIND (its folder's n
 ORDER (its place in the host's list), settings, views, COMMANDS and optional hooks; next to it
 its models, its Alembic migrations (a `migrations/` folder: one version location per kind),
 its templates and its static files. The core reads everything about kinds from KINDS.
+
+SOCIALAPP_EXTRA_KINDS (folders separated by os.pathsep) adds folders searched for more kind
+packages, imported as socialapp.kinds.<name> exactly like the ones here (a test adds a
+throwaway kind that way; a site could keep its own kinds out of the source tree).
 """
 
 import importlib
+import os
 import pkgutil
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+__path__ += [p for p in os.environ.get("SOCIALAPP_EXTRA_KINDS", "").split(os.pathsep) if p]
 
 
-def discover(package=__name__, folder=HERE):
-    """{name: package} for every kind package in folder, in ORDER (then name)."""
+def discover(package=__name__, folders=None):
+    """{name: package} for every kind package in the folders, in ORDER (then name)."""
     found = []
-    for info in pkgutil.iter_modules([str(folder)]):
+    for info in pkgutil.iter_modules(folders or __path__):
         if not info.ispkg or info.name.startswith("_"):
             continue
         module = importlib.import_module(f"{package}.{info.name}")
