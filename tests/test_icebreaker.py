@@ -365,7 +365,7 @@ def test_found_each_other(ice):
 
 
 def test_found_in_a_big_room_is_sent_by_the_sweeper(ice, monkeypatch):
-    monkeypatch.setattr(icebreaker, "COALESCE_ABOVE", 1)
+    monkeypatch.setattr(icebreaker.commands, "COALESCE_ABOVE", 1)  # where found() reads it
     ice.crowd(6)
     ice.host("icebreaker.start_round")
     sweeper.tick(time.time())  # the host panel's first look at who is present
