@@ -20,7 +20,7 @@ from sqlalchemy import select
 
 from ...core import clock
 from ...extensions import db
-from ...models import Attendee
+from ...models import Attendee, Segment
 from ..base import Change
 from . import meetings
 from .commands import COMMANDS, on_remove, start_round
@@ -28,6 +28,8 @@ from .models import (
     IcebreakerAttendance,
     IcebreakerGroup,
     IcebreakerMember,
+    IcebreakerPair,
+    IcebreakerRound,
     IcebreakerState,
 )
 from .reading import current_round, first_name, get_state, host_seen, present_ids
@@ -46,10 +48,11 @@ from .rules import (
 KIND = "icebreaker"
 LABEL = "Icebreaker"
 ORDER = 10
-# What the core reads (docs/segment-kinds.md); the rest of the package is the kind's own.
+# What the core and other kinds read (docs/segment-kinds.md); the rest is the kind's own.
 __all__ = [
     "KIND", "LABEL", "ORDER", "COMMANDS", "HOST_SETTINGS", "default_settings", "clean_settings",
     "public_view", "host_view", "personal_view", "on_remove", "due", "on_sweep",
+    "encounters", "confirm_met",
 ]  # fmt: skip
 # ---------- a cached, plain-data picture of the current round ----------
 # Built once per event version: a round start sends "me" to every phone, and 2,000 personal
@@ -331,3 +334,45 @@ def on_sweep(ctx):
         rnd.dirty_at = None
         return Change()
     return Change(public=False) if changed else None
+
+
+# ---------- for other kinds (connect: people find again those they met) ----------
+
+
+def encounters(event):
+    """Who met whom in this event's rounds: {"rounds": {round id: {"number", "prompt",
+    "segment" (its title), "pos"}}, "pairs": [(a, b, round id)] in the order they met,
+    "confirmed": {(who, whom)}: who confirmed meeting whom}."""
+    rounds = {}
+    for rid, number, prompt, seg_title, seg_pos in db.session.execute(
+        select(
+            IcebreakerRound.id,
+            IcebreakerRound.number,
+            IcebreakerRound.prompt,
+            Segment.title,
+            Segment.position,
+        )
+        .join(Segment, Segment.id == IcebreakerRound.segment_id)
+        .where(IcebreakerRound.event_id == event.id)
+    ):
+        rounds[rid] = {"number": number, "prompt": prompt, "segment": seg_title, "pos": seg_pos}
+    pairs, confirmed = [], set()
+    for a, b, rid, a_at, b_at in db.session.execute(
+        select(
+            IcebreakerPair.a,
+            IcebreakerPair.b,
+            IcebreakerPair.round_id,
+            IcebreakerPair.a_confirmed_at,
+            IcebreakerPair.b_confirmed_at,
+        )
+        .where(IcebreakerPair.event_id == event.id)
+        .order_by(IcebreakerPair.met_at, IcebreakerPair.id)
+    ):
+        pairs.append((a, b, rid))
+        confirmed |= meetings.sides((a, b, a_at, b_at))
+    return {"rounds": rounds, "pairs": pairs, "confirmed": confirmed}
+
+
+def confirm_met(event_id, me, others, on, now):
+    """ "I met them" (on) or not for pairs of mine; returns the others I had a pair with."""
+    return meetings.confirm(event_id, me, others, on, now)

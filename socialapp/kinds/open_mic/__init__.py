@@ -18,6 +18,7 @@ from sqlalchemy import delete, select
 from ...args import Int, Text
 from ...core import bowl
 from ...extensions import db
+from ...models import Segment
 from ..base import HostField
 from .commands import COMMANDS
 from .models import OpenMicEntry, OpenMicLog
@@ -154,8 +155,23 @@ def personal_view(ctx, attendee):
     return {"entry": personal_map(ctx).get(attendee.id)}
 
 
-# What the core reads (docs/segment-kinds.md); the rest of the package is the kind's own.
+def stories(event):
+    """The stories the room heard, in order: [{"attendee" (None if added by hand), "name",
+    "title", "segment" (its title)}] (connect lists them after the event)."""
+    return [
+        {"attendee": aid, "name": name, "title": title, "segment": seg_title}
+        for aid, name, title, seg_title in db.session.execute(
+            select(OpenMicEntry.attendee_id, OpenMicEntry.name, OpenMicEntry.title, Segment.title)
+            .join(Segment, Segment.id == OpenMicEntry.segment_id)
+            .where(OpenMicEntry.event_id == event.id, OpenMicEntry.started_at.is_not(None))
+            .order_by(Segment.position, OpenMicEntry.started_at, OpenMicEntry.id)
+        )
+    ]
+
+
+# What the core and other kinds read (docs/segment-kinds.md); the rest is the kind's own.
 __all__ = [
     "KIND", "LABEL", "ORDER", "COMMANDS", "HOST_SETTINGS", "default_settings", "clean_settings",
-    "public_view", "host_view", "personal_view", "on_people_removed", "DEFAULT_GO_TO",
+    "public_view", "host_view", "personal_view", "on_people_removed", "stories",
+    "DEFAULT_GO_TO",
 ]  # fmt: skip
