@@ -141,3 +141,23 @@ def test_the_allowed_exceptions_are_still_needed():
             path.read_text(), *(["socialapp"] if rel.endswith(".py") else [])
         )
         assert name in {n for n, _ in hits}, (rel, name)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_kind_imports_another(name):
+    """Kinds talk through hooks the registry finds (e.g. encounters, stories), never by import,
+    so any one of them can be removed by deleting its folder."""
+    others = set(NAMES) - {name}
+    for path in sorted((KIND_DIR / name).rglob("*.py")):
+        package = ".".join(path.relative_to(ROOT).parts[:-1])
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom):
+                base = package.rsplit(".", node.level - 1)[0] if node.level else ""
+                mod = ".".join(p for p in (base, node.module or "") if p)
+                found = [mod, *(f"{mod}.{a.name}" for a in node.names)]
+            elif isinstance(node, ast.Import):
+                found = [a.name for a in node.names]
+            else:
+                continue
+            named = {m.split(".")[2] for m in found if m.startswith("socialapp.kinds.")}
+            assert not named & others, (str(path.relative_to(ROOT)), node.lineno)

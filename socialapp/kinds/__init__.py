@@ -16,6 +16,11 @@ import pkgutil
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+# What every kind defines; the optional hooks are listed in docs/segment-kinds.md.
+REQUIRED = (
+    "LABEL", "COMMANDS", "default_settings", "clean_settings",
+    "public_view", "host_view", "personal_view",
+)  # fmt: skip
 __path__ += [p for p in os.environ.get("SOCIALAPP_EXTRA_KINDS", "").split(os.pathsep) if p]
 
 
@@ -28,6 +33,8 @@ def discover(package=__name__, folders=None):
         module = importlib.import_module(f"{package}.{info.name}")
         if getattr(module, "KIND", None) != info.name:
             raise RuntimeError(f"{module.__name__}: KIND must be the folder's name {info.name!r}")
+        if missing := [n for n in REQUIRED if not hasattr(module, n)]:
+            raise RuntimeError(f"{module.__name__}: a kind needs {', '.join(missing)}")
         found.append(module)
     found.sort(key=lambda m: (getattr(m, "ORDER", 100), m.KIND))
     return {m.KIND: m for m in found}
