@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from socialapp.matching import PAIRS, TRIOS, match, pairs_of, repeated_pairs  # noqa: E402
+from socialapp.core.matching import PAIRS, TRIOS, match, pairs_of, repeated_pairs  # noqa: E402
 
 ROOMS = (6, 12, 30, 100, 500, 2000)
 

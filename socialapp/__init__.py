@@ -38,10 +38,11 @@ def create_app(test_config=None):
     database.init_app(app)
 
     from . import cli, realtime, security, sweeper  # noqa: F401  (registers handlers)
-    from .web import attendee, display, exports, host, main, people
+    from .web import attendee, display, host, kinds, main, people
 
-    for bp in (main.bp, attendee.bp, host.bp, display.bp, exports.bp, people.bp):
+    for bp in (main.bp, attendee.bp, host.bp, display.bp, people.bp):
         app.register_blueprint(bp)
+    kinds.init_app(app)
     security.init_app(app)
     realtime.init_app()
     cli.init_app(app)

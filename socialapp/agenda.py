@@ -6,12 +6,12 @@ change models but never commit or emit; the command layer does both.
 
 import json
 
-from . import clock
 from .args import Bool, Choice, Id, Int, Obj, Text, parse_id
+from .core import clock
 from .errors import CommandError
+from .kinds import KINDS
+from .kinds.base import ALL, Change, command
 from .models import Segment
-from .segments import KINDS
-from .segments.base import ALL, Change, command
 
 COMMANDS = {}
 MAX_SEGMENTS = 30

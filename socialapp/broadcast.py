@@ -13,8 +13,8 @@ from sqlalchemy import select
 
 from . import auth, msgqueue
 from .extensions import db, socketio
+from .kinds.base import ALL
 from .models import Attendee, Event
-from .segments.base import ALL
 from .state import host_state, personal_states, public_state
 
 log = logging.getLogger(__name__)

@@ -1,4 +1,4 @@
-"""flask commands: create-event, demo (and the wall's, and protocol-docs)."""
+"""flask commands: create-event, demo, protocol-docs (and each kind's own, e.g. the wall's)."""
 
 import json
 
@@ -6,10 +6,11 @@ import click
 from flask import current_app
 from sqlalchemy import select
 
-from . import address, cli_wall, protocol_docs, urls
+from . import address, protocol_docs, urls
 from .errors import CommandError
 from .events import create_event, templates
 from .extensions import db
+from .kinds import KINDS
 from .models import Event
 
 DEMO_NAME = "Demo: Open Collaboration social"
@@ -94,5 +95,8 @@ def demo_command():
 
 def init_app(app):
     commands = (create_event_command, demo_command, protocol_docs.protocol_docs_command)
-    for cmd in (*commands, *cli_wall.COMMANDS):
+    for cmd in commands:
         app.cli.add_command(cmd)
+    for kind in KINDS.values():  # a kind's own commands, e.g. the wall's export
+        for cmd in kind.cli_commands() if hasattr(kind, "cli_commands") else ():
+            app.cli.add_command(cmd)

@@ -14,9 +14,9 @@ from sqlalchemy.exc import IntegrityError
 from . import agenda, broadcast, offload, people, ratelimit
 from .errors import CommandError
 from .extensions import db
+from .kinds import KINDS
+from .kinds.base import Ctx
 from .models import Attendee, ClientCommand, Event
-from .segments import KINDS
-from .segments.base import Ctx
 
 log = logging.getLogger(__name__)
 MAX_CID = 64

@@ -4,6 +4,7 @@ foreign keys off."""
 
 import filecmp
 import logging
+import os
 import re
 import sqlite3
 from collections import Counter
@@ -15,6 +16,8 @@ from alembic.script.revision import RevisionError
 from flask_migrate import upgrade
 from sqlalchemy import event, inspect
 from sqlalchemy.engine import Engine
+
+from .extensions import migrate
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +42,23 @@ def _sqlite_pragmas(dbapi_conn, record):
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.close()
+
+
+def version_locations(script_location):
+    """The core's versions folder (next to env.py) and every kind's migrations folder."""
+    from .kinds import version_locations as of_kinds
+
+    return [os.path.join(script_location, "versions"), *of_kinds()]
+
+
+@migrate.configure
+def _alembic_config(config):
+    # One version location per kind (socialapp/kinds/<kind>/migrations); the core's folder is
+    # the one next to the script location, so a copy of the migrations folder (tests) works.
+    where = version_locations(config.get_main_option("script_location"))
+    config.set_main_option("path_separator", "os")
+    config.set_main_option("version_locations", os.pathsep.join(where))
+    return config
 
 
 def init_app(app):

@@ -10,8 +10,8 @@ from sqlalchemy import func, select, update
 from .args import Text
 from .errors import CommandError
 from .extensions import db
+from .kinds import KINDS
 from .models import Attendee, Event, Segment
-from .segments import KINDS
 
 # No 0/O, 1/I/L: codes are read off a projector and typed on phones.
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"

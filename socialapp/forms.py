@@ -12,8 +12,9 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
+from .args import Int, Texts
 from .core import text
-from .segments import KINDS
+from .kinds import KINDS
 
 
 class PlainText:
@@ -57,6 +58,8 @@ class HostKeyForm(FlaskForm):
 
 
 class SegmentForm(FlaskForm):
+    """One agenda segment; each kind's HOST_SETTINGS add their fields (see with_kind_fields)."""
+
     kind = SelectField("Kind", choices=[SelectChoice(k, m.LABEL) for k, m in KINDS.items()])
     title = StringField(
         "Title", validators=[DataRequired(), Length(max=120), PlainText(120, "title")]
@@ -66,21 +69,25 @@ class SegmentForm(FlaskForm):
         validators=[Optional(), Length(max=2000), PlainText(2000, "instructions", lines=True)],
     )
     minutes = IntegerField("Minutes", validators=[DataRequired(), NumberRange(1, 600)])
-    prompts = TextAreaField(
-        "Prompt questions (one per line)",
-        validators=[Optional(), Length(max=5000), PlainText(5000, "prompt questions", lines=True)],
-    )
-    speaker_minutes = IntegerField(
-        "Minutes per speaker", validators=[Optional(), NumberRange(1, 60)]
-    )
+
+    def kind_fields(self, kind_name):
+        """(form field, HTML attributes) of a kind's settings, for the template."""
+        return [(self[f.arg.key], html_attrs(f)) for f in host_settings(kind_name)]
+
+    def load_settings(self, seg):
+        for f in host_settings(seg.kind):
+            value = seg.settings.get(f.arg.key)
+            self[f.arg.key].data = "\n".join(value or []) if is_list(f) else value
 
     def payload(self):
-        """The agenda command payload this form stands for."""
+        """The agenda command payload this form stands for: the settings of the chosen kind."""
         settings = {}
-        if self.prompts.data is not None and self.kind.data == "icebreaker":
-            settings["prompts"] = [p.strip() for p in self.prompts.data.splitlines() if p.strip()]
-        if self.speaker_minutes.data and self.kind.data == "open_mic":
-            settings["speaker_minutes"] = self.speaker_minutes.data
+        for f in host_settings(self.kind.data):
+            data = self[f.arg.key].data
+            if is_list(f) and data is not None:
+                settings[f.arg.key] = [p.strip() for p in data.splitlines() if p.strip()]
+            elif not is_list(f) and data:
+                settings[f.arg.key] = data
         out = {
             "kind": self.kind.data,
             "title": self.title.data,
@@ -88,6 +95,42 @@ class SegmentForm(FlaskForm):
             "minutes": self.minutes.data,
         }
         return out | ({"settings": settings} if settings else {})
+
+
+def host_settings(kind_name):
+    kind = KINDS.get(kind_name)
+    return getattr(kind, "HOST_SETTINGS", ()) if kind else ()
+
+
+def is_list(f):
+    return isinstance(f.arg, Texts)
+
+
+def html_attrs(f):
+    return {"rows": f.rows} if is_list(f) else {"min": f.arg.lo, "max": f.arg.hi}
+
+
+def form_field(f):
+    """The WTForms field of one kind setting: a text area of lines, or a whole number."""
+    if is_list(f):
+        checks = [Optional(), Length(max=f.max_len), PlainText(f.max_len, f.arg.label, lines=True)]
+        return TextAreaField(f.label, validators=checks)
+    if isinstance(f.arg, Int):
+        return IntegerField(f.label, validators=[Optional(), NumberRange(f.arg.lo, f.arg.hi)])
+    raise TypeError(f"{f.arg.key}: a host setting is a Texts or an Int")
+
+
+def with_kind_fields(form_class):
+    """Add every kind's settings fields to the form (a field per setting key)."""
+    for name, kind in KINDS.items():
+        for f in getattr(kind, "HOST_SETTINGS", ()):
+            if hasattr(form_class, f.arg.key):
+                raise RuntimeError(f"kind {name}: setting {f.arg.key!r} is already a form field")
+            setattr(form_class, f.arg.key, form_field(f))
+    return form_class
+
+
+with_kind_fields(SegmentForm)
 
 
 class EventSettingsForm(FlaskForm):

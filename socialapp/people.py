@@ -12,15 +12,15 @@ socket work after a removal runs once the command layer has committed (Change.th
 import logging
 import time
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import func, select
 
 from .args import Bool, Ids, Int
 from .errors import CommandError
 from .events import joined_count
 from .extensions import db, socketio
-from .models import Attendee, OpenMicEntry
-from .segments import KINDS
-from .segments.base import Change, Ctx, command
+from .kinds import KINDS
+from .kinds.base import Change, Ctx, command
+from .models import Attendee
 
 log = logging.getLogger(__name__)
 COMMANDS = {}
@@ -110,9 +110,9 @@ def listing(event, query="", since=None, until=None, now=None):
     strict=True,
 )
 def remove(ctx, args):
-    """Remove attendees: their cookie and socket stop working, the live segment heals what it
-    held (an icebreaker group), an undrawn name in an open-mic bowl is withdrawn, and
-    everything they wrote stays."""
+    """Remove attendees: their cookie and socket stop working, every kind lets go of what
+    they were waiting for (on_people_removed: an undrawn name is withdrawn), the live segment
+    heals what it held (on_remove: a group is mended), and everything they wrote stays."""
     ids = args["attendee_ids"]
     if not ids:
         raise CommandError(f"Choose 1 to {MAX_REMOVE} people to remove.")
@@ -124,15 +124,9 @@ def remove(ctx, args):
     removed = {a.id for a in rows if a.removed_at is None}
     for a in rows:
         a.removed_at = a.removed_at or ctx.now
-    # A name still in an open-mic bowl is withdrawn, as its owner could have done: a fake is
-    # never drawn on stage. Names already drawn stay for the host to handle ("not here").
-    db.session.execute(
-        delete(OpenMicEntry).where(
-            OpenMicEntry.event_id == ctx.event.id,
-            OpenMicEntry.attendee_id.in_(removed or {-1}),
-            OpenMicEntry.status == "bowl",
-        )
-    )
+    for kind in KINDS.values() if removed else ():
+        if cleanup := getattr(kind, "on_people_removed", None):
+            cleanup(ctx, removed)
     affected = set()
     seg = ctx.event.live_segment
     hook = getattr(KINDS[seg.kind], "on_remove", None) if seg else None

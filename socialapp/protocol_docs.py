@@ -20,7 +20,7 @@ COMMAND_NAME = re.compile(r"`([a-z_]+\.[a-z_]+)`")
 def registry():
     """Every command, by name: the core's and each kind's."""
     from .commands import CORE
-    from .segments import KINDS
+    from .kinds import KINDS
 
     out = {name: spec for commands in CORE for name, spec in commands.items()}
     for kind in KINDS.values():

@@ -8,11 +8,12 @@ import time
 
 from sqlalchemy import func, select
 
-from . import clock, people, urls
+from . import people, urls
+from .core import clock
 from .extensions import db
+from .kinds import KINDS
+from .kinds.base import Ctx
 from .models import Attendee
-from .segments import KINDS
-from .segments.base import Ctx
 
 # A phone counts as present if it said hello (connect or heartbeat) within this window.
 PRESENCE_SECONDS = 75

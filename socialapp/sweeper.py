@@ -12,12 +12,13 @@ import time
 
 from sqlalchemy import select
 
-from . import agenda, broadcast, clock, people, realtime
+from . import agenda, broadcast, people, realtime
 from .commands import lock
+from .core import clock
 from .extensions import db, socketio
+from .kinds import KINDS
+from .kinds.base import Ctx
 from .models import Event
-from .segments import KINDS
-from .segments.base import Ctx
 from .state import present_count
 
 log = logging.getLogger(__name__)

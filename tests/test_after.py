@@ -6,8 +6,9 @@ import random
 from socialapp import commands, ratelimit
 from socialapp.events import find_event
 from socialapp.extensions import db
-from socialapp.models import Attendee, IcebreakerPair
-from socialapp.segments import connect
+from socialapp.kinds import connect
+from socialapp.kinds.icebreaker.models import IcebreakerPair
+from socialapp.models import Attendee
 
 
 def run(ev_id, role, who, name, args=None):

@@ -19,7 +19,7 @@ from socialapp.core.answer_matching import (
     explain,
     match_by_answers,
 )
-from socialapp.matching import PAIRS, TRIOS, group_sizes, pairs_of, repeated_pairs
+from socialapp.core.matching import PAIRS, TRIOS, group_sizes, pairs_of, repeated_pairs
 from tests.test_matching import ROOT, canonical, expected_sizes, random_met_pairs
 
 modes = st.sampled_from([MIXED, ALIKE])
@@ -168,7 +168,7 @@ def test_same_result_whatever_the_hash_seed():
     script = (
         "import random\n"
         "from socialapp.core.answer_matching import match_by_answers\n"
-        "from socialapp.matching import pairs_of\n"
+        "from socialapp.core.matching import pairs_of\n"
         "people = [f'guest-{i}' for i in range(45)]\n"
         "answers = {p: ['yes', 'no', 'maybe'][i % 3] for i, p in enumerate(people) if i % 7}\n"
         "rng = random.Random(7); met = set(); out = []\n"

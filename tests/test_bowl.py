@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from socialapp import bowl
+from socialapp.core import bowl
 
 # Chi-square critical values at p = 0.001: a fair draw exceeds them one time in a thousand,
 # and with a fixed seed the outcome is the same on every run. A biased draw (see below) is

@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from socialapp import clock
+from socialapp.core import clock
 
 T0 = 1_700_000_000.0
 

@@ -17,14 +17,11 @@ from sqlalchemy import insert, select, update
 from socialapp import broadcast, commands, ratelimit, state, sweeper
 from socialapp.events import create_event, find_event, join
 from socialapp.extensions import db
-from socialapp.models import (
-    Attendee,
-    ConnectContact,
-    IcebreakerPair,
-    IcebreakerRound,
-    OpenMicEntry,
-)
-from socialapp.segments import KINDS, connect
+from socialapp.kinds import KINDS, connect
+from socialapp.kinds.connect.models import ConnectContact
+from socialapp.kinds.icebreaker.models import IcebreakerPair, IcebreakerRound
+from socialapp.kinds.open_mic.models import OpenMicEntry
+from socialapp.models import Attendee
 from tests.conftest import command, last
 from tests.room import Room as BaseRoom
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from socialapp import export
+from socialapp.core import export as pure_export
+from socialapp.kinds.wall import export
 from tests.test_wall import Wall
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,7 +58,7 @@ def test_collect_groups_by_theme_most_votes_first(filled):
         ("Talk often", 4),
         ("Empty theme", 0),
         ("Code & data", 0),
-        (export.UNSORTED, 1),
+        (pure_export.UNSORTED, 1),
     ]
     assert [n["text"] for n in wall["themes"][0]["notes"]] == [
         "Async updates in a shared channel",
@@ -67,7 +68,7 @@ def test_collect_groups_by_theme_most_votes_first(filled):
 
 
 def test_markdown_holds_themes_notes_votes_and_escapes_text(filled):
-    md = export.to_markdown(export.collect(filled.event()))
+    md = pure_export.to_markdown(export.collect(filled.event()))
     assert md.startswith("# Test Social\n")
     assert "## What now? Best practices" in md
     assert "### Talk often (2 notes, 4 votes)" in md
@@ -77,21 +78,21 @@ def test_markdown_holds_themes_notes_votes_and_escapes_text(filled):
     assert "### Code & data (1 notes, 0 votes)" in md
     assert r"- \<script\>alert(1)\</script\> \*pin\* versions (+0)" in md
     assert "<script>" not in md
-    assert f"### {export.UNSORTED} (1 notes, 1 vote)" in md
+    assert f"### {pure_export.UNSORTED} (1 notes, 1 vote)" in md
     assert "rude" not in md
 
 
 def test_md_text_neutralises_markdown():
-    assert export.md_text("# not a heading") == r"\# not a heading"
-    assert export.md_text("1. not a list") == r"1\. not a list"
-    assert export.md_text("- nor this") == r"\- nor this"
-    assert export.md_text("[link](http://x) `code` a|b") == r"\[link\](http://x) \`code\` a\|b"
-    assert export.md_text("two\nlines") == "two lines"
-    assert export.md_text("e.g. plain text stays plain") == "e.g. plain text stays plain"
+    assert pure_export.md_text("# not a heading") == r"\# not a heading"
+    assert pure_export.md_text("1. not a list") == r"1\. not a list"
+    assert pure_export.md_text("- nor this") == r"\- nor this"
+    assert pure_export.md_text("[link](http://x) `code` a|b") == r"\[link\](http://x) \`code\` a\|b"
+    assert pure_export.md_text("two\nlines") == "two lines"
+    assert pure_export.md_text("e.g. plain text stays plain") == "e.g. plain text stays plain"
 
 
 def test_csv_one_row_per_note_and_no_formulas(filled):
-    body = export.to_csv(export.collect(filled.event()))
+    body = pure_export.to_csv(export.collect(filled.event()))
     rows = list(csv.reader(io.StringIO(body)))
     assert rows[0] == ["wall", "theme", "note", "votes"]
     assert rows[1] == [
@@ -106,12 +107,12 @@ def test_csv_one_row_per_note_and_no_formulas(filled):
 
 def test_export_of_an_event_without_notes():
     data = {"event": {"name": "E", "code": "ABC"}, "exported_at": 0, "walls": []}
-    assert "no sticky-note wall" in export.to_markdown(data)
-    assert export.to_csv(data) == "wall,theme,note,votes\r\n"
+    assert "no sticky-note wall" in pure_export.to_markdown(data)
+    assert pure_export.to_csv(data) == "wall,theme,note,votes\r\n"
     data["walls"] = [{"title": "W", "status": "pending", "themes": [], "notes": 0}]
-    assert "No notes yet." in export.to_markdown(data)
+    assert "No notes yet." in pure_export.to_markdown(data)
     with pytest.raises(ValueError):
-        export.render(data, "pdf")
+        pure_export.render(data, "pdf")
 
 
 def test_http_export_host_only(filled, app, event, host, phone):

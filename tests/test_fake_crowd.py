@@ -14,7 +14,7 @@ import json
 import re
 
 from socialapp.extensions import db
-from socialapp.models import IcebreakerPair
+from socialapp.kinds.icebreaker.models import IcebreakerPair
 from tests.conftest import command, last
 
 FAKES = 200

@@ -16,6 +16,7 @@ from socialapp import args as declared
 from socialapp import create_app, ratelimit
 from socialapp.events import create_event
 from socialapp.extensions import socketio
+from socialapp.kinds import KINDS
 from socialapp.protocol_docs import registry
 from tests.dbsnapshot import snapshot
 
@@ -226,6 +227,10 @@ def test_fuzzed_sockets_are_still_connected(world):
         assert sock.is_connected(), role
 
 
+# Every kind's settings fields in the host's agenda form (HOST_SETTINGS).
+KIND_SETTINGS = [
+    f"s{{sid}}-{f.arg.key}" for k in KINDS.values() for f in getattr(k, "HOST_SETTINGS", ())
+]
 FORMS = [
     ("/", ["name", "template"]),
     ("/j/{code}", ["name"]),
@@ -238,8 +243,12 @@ FORMS = [
             "s{sid}-title",
             "s{sid}-minutes",
             "s{sid}-instructions",
-            "s{sid}-prompts",
-            "s{sid}-speaker_minutes",
+            # and every kind's settings fields
+            *(
+                f"s{{sid}}-{f.arg.key}"
+                for k in KINDS.values()
+                for f in getattr(k, "HOST_SETTINGS", ())
+            ),
         ],
     ),
     ("/e/{code}/host/segments/{sid}/move", ["to"]),

@@ -14,17 +14,18 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, update
 
-from socialapp import commands, matching, state, sweeper
+from socialapp import commands, state, sweeper
+from socialapp.core import matching
 from socialapp.events import join
 from socialapp.extensions import db
-from socialapp.models import (
-    Attendee,
+from socialapp.kinds import icebreaker
+from socialapp.kinds.icebreaker.models import (
     IcebreakerGroup,
     IcebreakerMember,
     IcebreakerPair,
     IcebreakerRound,
 )
-from socialapp.segments import icebreaker
+from socialapp.models import Attendee
 from tests.conftest import command, last
 from tests.room import Room
 
@@ -364,7 +365,7 @@ def test_found_each_other(ice):
 
 
 def test_found_in_a_big_room_is_sent_by_the_sweeper(ice, monkeypatch):
-    monkeypatch.setattr(icebreaker, "COALESCE_ABOVE", 1)
+    monkeypatch.setattr(icebreaker.commands, "COALESCE_ABOVE", 1)  # where found() reads it
     ice.crowd(6)
     ice.host("icebreaker.start_round")
     sweeper.tick(time.time())  # the host panel's first look at who is present

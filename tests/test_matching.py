@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from socialapp import matching
-from socialapp.matching import PAIRS, TRIOS, group_sizes, match, pairs_of, repeated_pairs
+from socialapp.core import matching
+from socialapp.core.matching import PAIRS, TRIOS, group_sizes, match, pairs_of, repeated_pairs
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -163,7 +163,7 @@ def test_different_seeds_give_different_groupings(n, size):
 def test_same_result_whatever_the_hash_seed():
     # String ids hash differently per process: a result that depended on set order would differ.
     script = (
-        "import random; from socialapp.matching import match, pairs_of\n"
+        "import random; from socialapp.core.matching import match, pairs_of\n"
         "people = [f'guest-{i}' for i in range(45)]\n"
         "rng = random.Random(7); met = set(); out = []\n"
         "for _ in range(4):\n"

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from socialapp import commands, ratelimit
 from socialapp.errors import CommandError
 from socialapp.extensions import db
-from socialapp.models import OpenMicEntry, OpenMicLog
-from socialapp.segments import open_mic
+from socialapp.kinds import open_mic
+from socialapp.kinds.open_mic.models import OpenMicEntry, OpenMicLog
 from tests.conftest import command
 
 

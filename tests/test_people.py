@@ -9,7 +9,10 @@ from sqlalchemy import select
 
 from socialapp import people, state
 from socialapp.extensions import db
-from socialapp.models import Attendee, IcebreakerPair, OpenMicEntry, WallNote
+from socialapp.kinds.icebreaker.models import IcebreakerPair
+from socialapp.kinds.open_mic.models import OpenMicEntry
+from socialapp.kinds.wall.models import WallNote
+from socialapp.models import Attendee
 from tests.conftest import command, last
 from tests.test_icebreaker import Ice
 

@@ -5,7 +5,7 @@ later are covered without editing this file."""
 import pytest
 
 from socialapp import commands, ratelimit
-from socialapp.segments import KINDS
+from socialapp.kinds import KINDS
 from tests.conftest import command
 from tests.dbsnapshot import snapshot
 

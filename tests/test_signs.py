@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from socialapp.signs import (
+from socialapp.core.signs import (
     COLOURS,
     EMOJI,
     MAX_DISTINCT_SIGNS,

@@ -10,16 +10,15 @@ from socialapp import commands, ratelimit
 from socialapp.errors import CommandError
 from socialapp.events import find_event, join
 from socialapp.extensions import db
+from socialapp.kinds import wall
+from socialapp.kinds.connect.models import ConnectContact
+from socialapp.kinds.open_mic.models import OpenMicEntry
+from socialapp.kinds.wall.models import WallNote, WallTheme
 from socialapp.models import (
     Attendee,
-    ConnectContact,
     Event,
-    OpenMicEntry,
     Segment,
-    WallNote,
-    WallTheme,
 )
-from socialapp.segments import wall
 from tests.room import Room
 
 SPOOFS = ["Ali\u200bce", "Ali\u3164ce", "\u115f\u1160", "Al\u202eice", "Al\x00ice", "A\U000e0041"]

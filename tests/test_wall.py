@@ -12,8 +12,8 @@ from sqlalchemy import func, select
 
 from socialapp import commands, ratelimit
 from socialapp.extensions import db
-from socialapp.models.wall import WallNote, WallVote
-from socialapp.segments import wall
+from socialapp.kinds import wall
+from socialapp.kinds.wall.models import WallNote, WallVote
 from tests.conftest import command, last
 from tests.room import Room
 

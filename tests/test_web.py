@@ -139,6 +139,34 @@ def test_host_edits_the_agenda(app, event, host):
         assert [s.title for s in find_event(code).segments][0] == "Hello!"
 
 
+def test_each_kind_edits_its_own_settings_in_the_agenda_form(app, event, host):
+    """The form's kind fields come from each kind's HOST_SETTINGS: an icebreaker segment shows
+    its prompt questions (and saves them, one per line), an open mic its minutes per speaker."""
+    code = event["code"]
+    with app.app_context():
+        segs = {s.kind: (s.id, s.title) for s in find_event(code).segments}
+    ice, mic = segs["icebreaker"][0], segs["open_mic"][0]
+    page = host.get(f"/e/{code}/host").get_data(as_text=True)
+    assert f'name="s{ice}-prompts"' in page and f'name="s{ice}-speaker_minutes"' not in page
+    assert f'name="s{mic}-speaker_minutes"' in page and f'name="s{mic}-prompts"' not in page
+    r = host.post(
+        f"/e/{code}/host/segments/{ice}",
+        data={
+            f"s{ice}-kind": "icebreaker",
+            f"s{ice}-title": segs["icebreaker"][1],
+            f"s{ice}-minutes": 10,
+            f"s{ice}-prompts": "  What brought you here?\r\n\r\nBest bug you fixed?  ",
+            f"s{ice}-speaker_minutes": 9,  # not an icebreaker setting: ignored
+        },
+    )
+    assert r.status_code == 302
+    with app.app_context():
+        settings = next(s for s in find_event(code).segments if s.id == ice).settings
+    assert settings["prompts"] == ["What brought you here?", "Best bug you fixed?"]
+    assert "speaker_minutes" not in settings
+    assert "Best bug you fixed?</textarea>" in host.get(f"/e/{code}/host").get_data(as_text=True)
+
+
 def test_bad_agenda_form_changes_nothing(app, event, host):
     code = event["code"]
     r = host.post(

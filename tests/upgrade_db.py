@@ -11,12 +11,14 @@ from alembic.util import to_tuple
 from sqlalchemy import create_engine, inspect, text
 
 import socialapp
-from socialapp import database  # noqa: F401  (the app's SQLite pragmas, foreign keys on)
+from socialapp import database  # the app's SQLite pragmas (foreign keys on), version folders
 from socialapp.config import cooperative_driver
 from tests.upgrade_data import ROWS
 
 MIGRATIONS = Path(socialapp.__file__).parent / "migrations"
-SCRIPT = ScriptDirectory(str(MIGRATIONS))
+SCRIPT = ScriptDirectory(
+    str(MIGRATIONS), version_locations=database.version_locations(str(MIGRATIONS))
+)
 REVISIONS = [s.revision for s in reversed(list(SCRIPT.walk_revisions()))]  # base first
 PARENTS = {
     s.revision: set(to_tuple(s.down_revision, default=()))

@@ -3,7 +3,7 @@
     match_by_answers(people, answers, met_pairs, size, rng, mode) -> groups
     explain(groups, answers, labels) -> one reason per group, for the phones
 
-Same rules as socialapp.matching (whose group sizes and approach this reuses): everyone
+Same rules as socialapp.core.matching (whose group sizes and approach this reuses): everyone
 present in exactly one group of 2 or 3, sizes from `group_sizes`, nobody alone, and pairs
 who already met avoided first of all. Among groupings with the fewest repeats the answers
 decide: "mixed" keeps people who gave the same answer apart (fewest same-answer pairs),
@@ -29,8 +29,8 @@ import random
 from collections import defaultdict
 from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
 
-from .. import matching
-from ..matching import PAIRS, TRIOS, group_sizes, pairs_of
+from . import matching
+from .matching import PAIRS, TRIOS, group_sizes, pairs_of
 
 MIXED, ALIKE = "mixed", "alike"
 MODES = (MIXED, ALIKE)

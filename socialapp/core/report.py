@@ -11,7 +11,7 @@
     "met":        figures.met_figures (new people each attendee met)
     "stories":    [{"title", "name" or None, "minutes" or None}]    figures.story_figures
     "walls":      [{"title", "notes", "themes": [{"title", "unsorted", "votes",
-                   "notes": [{"text", "votes"}]}]}]          socialapp.export.collect's walls
+                   "notes": [{"text", "votes"}]}]}]          the wall kind's export.collect
     "votes":      [{"title", "result": counting.count(...)}]
     "debates":    [{"motion", "result": debate.count_debate(...)}]
     "questions":  figures.question_figures

@@ -1,9 +1,6 @@
-"""Database models: the core (events, agenda, people) and one module per segment kind."""
+"""Database models of the core: events, their agenda, people. Each kind keeps its own models in
+socialapp/kinds/<kind>/models.py."""
 
-from .connect import *  # noqa: F401,F403
 from .core import Attendee, ClientCommand, Event, Segment
-from .icebreaker import *  # noqa: F401,F403
-from .open_mic import *  # noqa: F401,F403
-from .wall import *  # noqa: F401,F403
 
 __all__ = ["Attendee", "ClientCommand", "Event", "Segment"]

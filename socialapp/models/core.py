@@ -6,7 +6,7 @@ import time
 from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .. import clock
+from ..core import clock
 from ..extensions import db
 
 

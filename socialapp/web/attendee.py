@@ -8,8 +8,8 @@ from flask import Blueprint, g, redirect, render_template, request, url_for
 from .. import auth, events, joincode
 from ..errors import CommandError
 from ..forms import JoinForm
-from ..segments import connect
-from ..segments.base import Ctx
+from ..kinds import KINDS
+from ..kinds.base import Ctx
 from .common import TOO_MANY_CODES, client_address, event_or_page, event_ref, join_secret, wait_for
 
 BUSY = "Lots of people are joining right now: tap Join again in a few seconds."
@@ -17,15 +17,19 @@ WRONG_ROOM_CODE = "That room code is not (or no longer) right: type the one on t
 
 
 def after_the_event(code):
-    """Once the event has ended, a phone that took part still finds the people it met (and the
-    contacts they share with it); anyone else gets the friendly "has ended" page."""
+    """Once the event has ended, a phone that took part gets the first page a kind has for it
+    (after_event_page: the people it met and the contacts they share with it); anyone else
+    gets the friendly "has ended" page."""
     event = events.find_event(code)
     attendee = auth.current_attendee(event) if event and event.ended_at else None
     if attendee is None:
         return None
     ctx = Ctx(event, None, time.time(), role="attendee", attendee=attendee)
-    view = connect.personal_view(ctx, attendee)
-    return render_template("after.html", event=event, attendee=attendee, view=view)
+    for kind in KINDS.values():
+        page = kind.after_event_page(ctx) if hasattr(kind, "after_event_page") else None
+        if page is not None:
+            return page
+    return None
 
 
 def message(title, text, status):

@@ -12,7 +12,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from .. import auth, broadcast, commands, realtime, urls
 from ..extensions import db, socketio
 from ..forms import EventSettingsForm, HostKeyForm, SegmentForm
-from ..segments import KINDS
+from ..kinds import KINDS
 from .common import event_or_page
 
 bp = Blueprint("host", __name__, url_prefix="/e/<code>/host")
@@ -66,8 +66,7 @@ def edit_forms(event):
     forms = []
     for seg in event.segments:
         form = SegmentForm(prefix=f"s{seg.id}", formdata=None, obj=seg)
-        form.prompts.data = "\n".join(seg.settings.get("prompts", []))
-        form.speaker_minutes.data = seg.settings.get("speaker_minutes")
+        form.load_settings(seg)
         forms.append((seg, form))
     return forms
 

@@ -61,6 +61,18 @@ class Command:
         return raw if self.args is None else arguments.clean(self.args, raw, self.strict)
 
 
+@dataclass(frozen=True)
+class HostField:
+    """A setting the host edits in the agenda form: its declared argument (socialapp/args.py:
+    Texts becomes a text area, one item per line; Int a number field), the form's label, and for
+    a text area its rows and longest input. A kind lists them in HOST_SETTINGS."""
+
+    arg: object
+    label: str
+    rows: int = 5
+    max_len: int = 5000
+
+
 def command(
     registry,
     name,

@@ -8,8 +8,8 @@ time a view is built, never stored here.
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ..extensions import db
-from .core import now
+from ...extensions import db
+from ...models.core import now
 
 __all__ = ["ConnectContact", "ConnectState"]
 

@@ -2,6 +2,7 @@
 
 KIND = "info"
 LABEL = "Info"
+ORDER = 50
 COMMANDS = {}
 
 

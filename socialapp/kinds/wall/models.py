@@ -6,7 +6,7 @@ import time
 from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ..extensions import db
+from ...extensions import db
 
 __all__ = ["WallBoard", "WallNote", "WallTheme", "WallVote"]
 

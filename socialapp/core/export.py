@@ -1,8 +1,7 @@
-"""What people take home: the wall's themes with their notes and votes, as Markdown or CSV.
+"""The wall export renderers: themes with their notes and votes as Markdown or CSV.
 
-collect(event) reads the database once; to_markdown(data) and to_csv(data) are pure functions of
-what it returns, so they can be tested on plain dicts. Only notes shown on the wall are
-exported (never pending or hidden ones), most votes first within each theme.
+Pure functions of the plain data the wall kind's export.collect returns (no Flask, no
+database), so they can be tested on plain dicts. Most votes first within each theme.
 """
 
 import csv
@@ -12,23 +11,6 @@ import time
 
 EXPORT_FORMATS = ("md", "csv")
 UNSORTED = "Not in a theme"
-
-
-def collect(event, now=None):
-    """{"event": {...}, "exported_at": t, "walls": [{"title", "status", "themes": [...]}]}."""
-    from .segments import wall
-
-    walls = []
-    for seg in event.segments:
-        if seg.kind != wall.KIND:
-            continue
-        themes, notes = wall.export_rows(seg)
-        walls.append({"title": seg.title, "status": seg.status, **group(themes, notes)})
-    return {
-        "event": {"name": event.name, "code": event.code},
-        "exported_at": now or time.time(),
-        "walls": walls,
-    }
 
 
 def group(themes, notes):

@@ -17,23 +17,16 @@ personal view is a few dictionary look-ups.
 
 from sqlalchemy import delete, func, select
 
-from .. import meetings
-from ..args import Bool, Id, Text, clean
-from ..errors import CommandError
-from ..extensions import db
-from ..models import (
-    Attendee,
-    ConnectContact,
-    ConnectState,
-    IcebreakerPair,
-    IcebreakerRound,
-    OpenMicEntry,
-    Segment,
-)
-from .base import Change, command
+from ...args import Bool, Id, Text, clean
+from ...errors import CommandError
+from ...extensions import db
+from ...models import Attendee
+from ..base import Change, command
+from .models import ConnectContact, ConnectState
 
 KIND = "connect"
 LABEL = "Stay connected"
+ORDER = 40
 COMMANDS = {}
 
 CONTACT_MAX = 120
@@ -83,36 +76,24 @@ def graph(event):
     return found if found is not None else _remember(_graphs, key, _build_graph(event))
 
 
+def hooks(name):
+    """The kinds' functions of this name: other kinds tell connect who met whom (encounters,
+    confirm_met) and whose stories the room heard (stories), so it names none of them."""
+    from .. import KINDS  # the registry is still being filled while this module loads
+
+    return [(k, getattr(kind, name)) for k, kind in KINDS.items() if hasattr(kind, name)]
+
+
 def _build_graph(event):
-    rounds = {}
-    for rid, number, prompt, seg_title, seg_pos in db.session.execute(
-        select(
-            IcebreakerRound.id,
-            IcebreakerRound.number,
-            IcebreakerRound.prompt,
-            Segment.title,
-            Segment.position,
-        )
-        .join(Segment, Segment.id == IcebreakerRound.segment_id)
-        .where(IcebreakerRound.event_id == event.id)
-    ):
-        rounds[rid] = {"number": number, "prompt": prompt, "segment": seg_title, "pos": seg_pos}
+    rounds, met, confirmed = {}, {}, set()
+    for k, encounters in hooks("encounters"):
+        found = encounters(event)
+        rounds |= {(k, rid): r for rid, r in found["rounds"].items()}
+        for a, b, rid in found["pairs"]:
+            met.setdefault(a, []).append((b, (k, rid)))
+            met.setdefault(b, []).append((a, (k, rid)))
+        confirmed |= found["confirmed"]
     several = len({r["segment"] for r in rounds.values()}) > 1
-    met, confirmed = {}, set()
-    for a, b, rid, a_at, b_at in db.session.execute(
-        select(
-            IcebreakerPair.a,
-            IcebreakerPair.b,
-            IcebreakerPair.round_id,
-            IcebreakerPair.a_confirmed_at,
-            IcebreakerPair.b_confirmed_at,
-        )
-        .where(IcebreakerPair.event_id == event.id)
-        .order_by(IcebreakerPair.met_at, IcebreakerPair.id)
-    ):
-        met.setdefault(a, []).append((b, rid))
-        met.setdefault(b, []).append((a, rid))
-        confirmed |= meetings.sides((a, b, a_at, b_at))
     labels = {}
     if met:
         for aid, name, no in db.session.execute(
@@ -122,15 +103,7 @@ def _build_graph(event):
         ):
             if aid in met:
                 labels[aid] = name if no == 1 else f"{name} ({no})"
-    speakers = [
-        {"attendee": aid, "name": name, "title": title, "segment": seg_title}
-        for aid, name, title, seg_title in db.session.execute(
-            select(OpenMicEntry.attendee_id, OpenMicEntry.name, OpenMicEntry.title, Segment.title)
-            .join(Segment, Segment.id == OpenMicEntry.segment_id)
-            .where(OpenMicEntry.event_id == event.id, OpenMicEntry.started_at.is_not(None))
-            .order_by(Segment.position, OpenMicEntry.started_at, OpenMicEntry.id)
-        )
-    ]
+    speakers = [s for _, stories in hooks("stories") for s in stories(event)]
     return {
         "met": met,
         "confirmed": confirmed,  # (who, whom): who confirmed meeting whom
@@ -169,9 +142,11 @@ def met_ids(event, attendee_id):
 def confirmed_ids(event, attendee_id):
     """The people this attendee met and who both confirmed it: those who may see contacts."""
     g = graph(event)
-    return {
-        o for o in met_ids(event, attendee_id) if meetings.mutual(g["confirmed"], attendee_id, o)
-    }
+    return {o for o in met_ids(event, attendee_id) if mutual(g["confirmed"], attendee_id, o)}
+
+
+def mutual(confirmed, me, other):
+    return (me, other) in confirmed and (other, me) in confirmed
 
 
 # ---------- views ----------
@@ -249,6 +224,15 @@ def personal_view(ctx, attendee):
         "speakers_total": len(speakers),
         "contact": shared.get(attendee.id),
     }
+
+
+def after_event_page(ctx):
+    """After the event, a phone that took part still finds the people it met, their shared
+    contacts and the stories it heard (templates/connect/after.html)."""
+    from flask import render_template
+
+    view = personal_view(ctx, ctx.attendee)
+    return render_template("connect/after.html", event=ctx.event, attendee=ctx.attendee, view=view)
 
 
 # ---------- commands ----------
@@ -332,7 +316,10 @@ def confirm(ctx, args):
     are shared between two people once both confirmed, here or in the icebreaker."""
     other, on = args["attendee_id"], args["met"]
     # Not through the cached graph: it must not be built for this version before the change.
-    if other not in meetings.confirm(ctx.event.id, ctx.attendee.id, {other}, on, ctx.now):
+    grouped = set()
+    for _, confirm_met in hooks("confirm_met"):
+        grouped |= confirm_met(ctx.event.id, ctx.attendee.id, {other}, on, ctx.now)
+    if other not in grouped:
         raise CommandError("You can only confirm someone you were grouped with.", "not_found")
     return Change(personal={ctx.attendee.id, other}, public=False, result={"met": on})
 

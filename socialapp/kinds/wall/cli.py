@@ -5,8 +5,9 @@ import sys
 
 import click
 
-from .events import find_event
-from .export import EXPORT_FORMATS, collect, render
+from ...core.export import EXPORT_FORMATS, render
+from ...events import find_event
+from .export import collect
 
 
 @click.command("export")
@@ -40,7 +41,7 @@ def export_command(code, fmt, output):
 def suggest_themes_command(notes_file, granularity, engine):
     """Group the notes of NOTES_FILE into themes and print them as JSON:
     [{"title": ..., "notes": [index, ...]}, ...]. Labels in the file are ignored."""
-    from .core import themes
+    from ...core import themes
 
     try:
         texts = themes.load_notes_file(notes_file)

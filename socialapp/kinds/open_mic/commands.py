@@ -1,179 +1,21 @@
-"""The open_mic segment kind: a sign-up bowl, fair random draws, a running order and a
-timer per speaker.
-
-Attendees put their name in the bowl (with an optional story title) and may take it out until
-drawn. The host draws names (uniformly at random with the system's cryptographic source, see
-socialapp/bowl.py), calls up the next one, runs the speaker's timer, marks no-shows absent,
-adds names by hand and closes the bowl. Every command runs under the event lock in one
-transaction (socialapp/commands.py), so two draws at the same moment never pick the same person.
+"""The open mic's commands: attendees put their name in or take it out; the host draws, calls
+up, times, marks absent, adds, removes and closes the bowl.
 """
 
 import logging
-from collections import OrderedDict
 
 from sqlalchemy import select
 
-from .. import bowl, clock
-from ..args import Bool, Id, Int, Text
-from ..errors import CommandError
-from ..extensions import db
-from ..models import OpenMicBowl, OpenMicEntry, OpenMicLog
-from .base import Change, command
+from ...args import Bool, Id, Int, Text
+from ...core import bowl, clock
+from ...errors import CommandError
+from ...extensions import db
+from ..base import Change, command
+from .models import OpenMicEntry, OpenMicLog
+from .reading import NAME_MAX, TITLE_MAX, bowl_row, brief, entries, speaker_seconds
 
-KIND = "open_mic"
-LABEL = "Open mic"
 COMMANDS = {}
 log = logging.getLogger(__name__)
-
-TITLE_MAX = 80
-NAME_MAX = 40
-ORDER_SHOWN = 12  # running-order names in the public view (the projector shows fewer)
-LOG_SHOWN = 50
-DEFAULT_GO_TO = "Walk to the microphone at the front of the room."
-
-
-def default_settings():
-    return {"speaker_minutes": 4, "theme": "", "go_to": DEFAULT_GO_TO}
-
-
-SPEAKER_MINUTES = Int("speaker_minutes", 1, 60, label="minutes per speaker")
-WORDING = [
-    Text("theme", 200, min_len=0, required=False),
-    Text("go_to", 120, min_len=0, required=False, label="where to go"),
-]
-
-
-def clean_settings(raw):
-    raw = dict(raw or {})
-    out = default_settings()
-    if "speaker_minutes" in raw:  # present but null is refused, as a wrong number
-        out["speaker_minutes"] = SPEAKER_MINUTES.read(raw["speaker_minutes"])
-    for arg in WORDING:
-        value = arg.parse(raw)
-        if value is not None:
-            out[arg.key] = value
-    out["go_to"] = out["go_to"] or DEFAULT_GO_TO
-    return out
-
-
-# ---------- reading ----------
-
-
-def entries(segment, fresh=False):
-    query = select(OpenMicEntry).where(OpenMicEntry.segment_id == segment.id)
-    query = query.order_by(OpenMicEntry.id)
-    if fresh:  # inside a command, after the event lock: never trust the identity map
-        query = query.execution_options(populate_existing=True)
-    return db.session.scalars(query).all()
-
-
-def bowl_row(ctx, create=False):
-    row = db.session.get(OpenMicBowl, ctx.segment.id, populate_existing=create)
-    if row is None and create:
-        row = OpenMicBowl(segment_id=ctx.segment.id, event_id=ctx.event.id, closed=False, last_no=0)
-        db.session.add(row)
-    return row
-
-
-def speaker_seconds(segment):
-    return int(segment.settings.get("speaker_minutes") or 4) * 60
-
-
-def brief(e):
-    return {"id": e.id, "name": e.name, "title": e.title, "no": e.draw_no}
-
-
-def timer_of(entry, now):
-    t = entry.timer
-    return t.to_dict() | {"phase": clock.phase(t, now)}
-
-
-def public_view(ctx):
-    """What every phone and the projector see: small, the same for everyone."""
-    seg = ctx.segment
-    settings = seg.settings
-    ents = entries(seg)
-    row = bowl_row(ctx)
-    current = bowl.speaker(ents)
-    order = bowl.running_order(ents)
-    view = {
-        "theme": settings.get("theme", ""),
-        "go_to": settings.get("go_to", DEFAULT_GO_TO),
-        "speaker_minutes": settings.get("speaker_minutes", 4),
-        "closed": bool(row and row.closed),
-        "in_bowl": len(bowl.in_bowl(ents)),
-        "spoken": sum(1 for e in ents if e.status == bowl.DONE),
-        "speaker": brief(current) if current else None,
-        "order": [brief(e) for e in order[:ORDER_SHOWN]],
-        "order_total": len(order),
-    }
-    if current is not None:
-        view["timer"] = timer_of(current, ctx.now)
-        view["timer_label"] = "Speaker time"
-    return view
-
-
-def host_entry(e):
-    return brief(e) | {"manual": e.attendee_id is None, "status": e.status, "at": e.created_at}
-
-
-def host_view(ctx):
-    seg = ctx.segment
-    ents = entries(seg)
-    row = bowl_row(ctx)
-    logs = db.session.scalars(
-        select(OpenMicLog)
-        .where(OpenMicLog.segment_id == seg.id)
-        .order_by(OpenMicLog.id.desc())
-        .limit(LOG_SHOWN)
-    ).all()
-    current = bowl.speaker(ents)
-    return {
-        "closed": bool(row and row.closed),
-        "speaker_minutes": seg.settings.get("speaker_minutes", 4),
-        "bowl": [host_entry(e) for e in bowl.in_bowl(ents)],
-        "order": [host_entry(e) for e in bowl.running_order(ents)],
-        "speaker": host_entry(current) if current else None,
-        "done": [host_entry(e) for e in ents if e.status == bowl.DONE],
-        "absent": [host_entry(e) for e in ents if e.status == bowl.ABSENT],
-        "log": [
-            {"at": g.at, "name": g.name, "action": g.action, "no": g.draw_no, "pool": g.pool}
-            for g in logs
-        ],
-    }
-
-
-# Personal views are asked for once per phone after a change that concerns everyone (a
-# segment going live reaches 2,000 phones): one query per segment and event version, not one
-# per phone. Every change bumps the event version, so a cached map is never stale.
-_personal_cache = OrderedDict()
-
-
-def personal_map(ctx):
-    key = (str(db.engine.url), ctx.segment.id, ctx.event.version)
-    found = _personal_cache.get(key)
-    if found is None:
-        ents = entries(ctx.segment)
-        order = {e.id: i for i, e in enumerate(bowl.running_order(ents), start=1)}
-        found = {
-            e.attendee_id: {
-                "id": e.id,
-                "status": e.status,
-                "title": e.title,
-                "position": order.get(e.id),
-            }
-            for e in ents
-            if e.attendee_id is not None
-        }
-        _personal_cache[key] = found
-        while len(_personal_cache) > 16:
-            _personal_cache.popitem(last=False)
-    return found
-
-
-def personal_view(ctx, attendee):
-    """This phone's place: not in, in the bowl, drawn (position 1 = on deck), speaking, done."""
-    return {"entry": personal_map(ctx).get(attendee.id)}
 
 
 # ---------- helpers for commands ----------

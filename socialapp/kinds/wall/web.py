@@ -8,9 +8,10 @@ import time
 
 from flask import Blueprint, Response, abort
 
-from .. import auth
-from ..events import find_event
-from ..export import collect, render
+from ... import auth
+from ...core.export import render
+from ...events import find_event
+from .export import collect
 
 bp = Blueprint("exports", __name__, url_prefix="/e/<code>")
 TYPES = {"md": "text/markdown; charset=utf-8", "csv": "text/csv; charset=utf-8"}

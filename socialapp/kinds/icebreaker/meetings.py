@@ -9,7 +9,7 @@ connected list. The icebreaker and connect kinds both write here; connect reads 
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import aliased
 
-from .extensions import db
+from ...extensions import db
 from .models import IcebreakerMember, IcebreakerPair
 
 

@@ -7,8 +7,8 @@ nothing: groups with their meeting signs, who sits out or is looking, and every 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ..extensions import db
-from .core import TimerColumns, now
+from ...extensions import db
+from ...models.core import TimerColumns, now
 
 __all__ = [
     "IcebreakerAttendance",

@@ -5,9 +5,9 @@ Revises: 0001_core
 Create Date: 2026-11-25 10:00:00
 
 """
-from alembic import op
-import sqlalchemy as sa
 
+import sqlalchemy as sa
+from alembic import op
 
 revision = "0002_connect"
 down_revision = "0001_core"

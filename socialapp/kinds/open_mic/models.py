@@ -1,6 +1,6 @@
 """Models of the open_mic segment kind: the bowl of one segment, its entries, and the draw log.
 
-An entry's status moves bowl -> drawn -> speaking -> done (see socialapp/bowl.py for the
+An entry's status moves bowl -> drawn -> speaking -> done (see socialapp/core/bowl.py for the
 rules); "absent" is a drawn person the host took out. A withdrawn or removed entry is deleted,
 so the person may put their name in again. The speaker's timer lives on their entry, stored as
 timestamps like every other timer.
@@ -9,8 +9,8 @@ timestamps like every other timer.
 from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ..extensions import db
-from .core import TimerColumns, now
+from ...extensions import db
+from ...models.core import TimerColumns, now
 
 __all__ = ["OpenMicBowl", "OpenMicEntry", "OpenMicLog"]
 

@@ -1,0 +1,378 @@
+"""The icebreaker segment kind: rounds of prompt questions in random groups of 2 or 3.
+
+Each round the host starts matches the people present at that moment (socialapp.core.matching:
+no repeated pairs where possible), gives every group a meeting sign (socialapp.core.signs) and
+starts the round's timer. Late joiners are placed without reshuffling anyone; people who
+cannot find their group are re-matched; anyone may sit a round out. Every pair that met is
+stored, for the no-repeat rule and for "stay connected" later.
+
+Who is present: a phone heard from within state.PRESENCE_SECONDS, or someone who tapped
+"I'm here" during this segment. A phone that drops for a moment keeps its group: groups
+change only by command.
+
+The package: rules.py (limits and settings), reading.py (what the database holds now),
+groups.py (making and mending groups), commands.py (what the host and phones do); this module
+is the descriptor the core reads, with the views, their cached picture of the round, and the
+sweeper's hooks.
+"""
+
+from sqlalchemy import select
+
+from ...core import clock
+from ...extensions import db
+from ...models import Attendee, Segment
+from ..base import Change
+from . import meetings
+from .commands import COMMANDS, on_remove, start_round
+from .models import (
+    IcebreakerAttendance,
+    IcebreakerGroup,
+    IcebreakerMember,
+    IcebreakerPair,
+    IcebreakerRound,
+    IcebreakerState,
+)
+from .reading import current_round, first_name, get_state, host_seen, present_ids
+from .rules import (
+    COALESCE_SECONDS,
+    COLOUR_INDEX,
+    COLOUR_TABLE,
+    HOST_LIST_LIMIT,
+    HOST_SETTINGS,
+    clean_settings,
+    default_settings,
+    round_seconds,
+    settings_of,
+)
+
+KIND = "icebreaker"
+LABEL = "Icebreaker"
+ORDER = 10
+# What the core and other kinds read (docs/segment-kinds.md); the rest is the kind's own.
+__all__ = [
+    "KIND", "LABEL", "ORDER", "COMMANDS", "HOST_SETTINGS", "default_settings", "clean_settings",
+    "public_view", "host_view", "personal_view", "on_remove", "due", "on_sweep",
+    "encounters", "confirm_met",
+]  # fmt: skip
+# ---------- a cached, plain-data picture of the current round ----------
+# Built once per event version: a round start sends "me" to every phone, and 2,000 personal
+# views must not each query the groups again. Every change to these tables goes through a
+# command or the sweeper, both of which bump the event's version, so the key is safe.
+# (Joining bumps it too, so new names are never missing.)
+
+_cache = {}
+_CACHE_SIZE = 16
+
+
+def snapshot(event, seg):
+    key = (event.code, event.created_at, event.version, seg.id)  # code+created: one event
+    snap = _cache.get(key)
+    if snap is None:
+        snap = _build_snapshot(event, seg)
+        if len(_cache) >= _CACHE_SIZE:
+            _cache.pop(next(iter(_cache)))
+        _cache[key] = snap
+    return snap
+
+
+def _build_snapshot(event, seg):
+    settings = settings_of(seg)
+    snap = {
+        "settings": settings,
+        "round": None,
+        "groups": [],
+        "member_of": {},
+        "names": {},
+        "attendance": {},
+        "confirmed": set(),  # (who, whom): who tapped that they found whom (this round's groups)
+    }
+    for aid, here_at, skip in db.session.execute(
+        select(
+            IcebreakerAttendance.attendee_id,
+            IcebreakerAttendance.here_at,
+            IcebreakerAttendance.skip_round,
+        ).where(IcebreakerAttendance.segment_id == seg.id)
+    ):
+        snap["attendance"][aid] = (here_at is not None, skip)
+    rnd = current_round(seg)
+    if rnd is None:
+        return snap
+    snap["round"] = {
+        "id": rnd.id,
+        "number": rnd.number,
+        "prompt": rnd.prompt,
+        "timer": rnd.timer,
+        "ended": rnd.ended_at is not None,
+        "group_size": rnd.group_size,
+    }
+    groups = db.session.scalars(
+        select(IcebreakerGroup)
+        .where(IcebreakerGroup.round_id == rnd.id)
+        .order_by(IcebreakerGroup.number)
+    ).all()
+    index = {}
+    for g in groups:
+        index[g.id] = len(snap["groups"])
+        snap["groups"].append(
+            {"id": g.id, "sign": g.sign, "found": g.found_at is not None, "members": []}
+        )
+    rows = db.session.execute(
+        select(
+            IcebreakerMember.attendee_id,
+            IcebreakerMember.group_id,
+            IcebreakerMember.looking_at,
+            IcebreakerMember.late,
+            Attendee.name,
+            Attendee.name_no,
+        )
+        .join(Attendee, Attendee.id == IcebreakerMember.attendee_id)
+        .where(IcebreakerMember.round_id == rnd.id)
+        .order_by(IcebreakerMember.id)
+    )
+    for aid, gid, looking_at, late, name, name_no in rows:
+        gi = index[gid]
+        snap["groups"][gi]["members"].append(aid)
+        snap["member_of"][aid] = {"group": gi, "looking": looking_at is not None, "late": late}
+        label = name if name_no == 1 else f"{name} ({name_no})"
+        snap["names"][aid] = (label, first_name(name, name_no))
+    snap["confirmed"] = meetings.in_round(event.id, rnd.id)
+    return snap
+
+
+def forget():
+    """Drop cached pictures (tests that change rows outside commands call this)."""
+    _cache.clear()
+
+
+# ---------- views ----------
+
+
+def timer_dict(timer, now):
+    return timer.to_dict() | {"phase": clock.phase(timer, now)}
+
+
+def public_view(ctx):
+    seg = ctx.segment
+    snap = snapshot(ctx.event, seg)
+    settings = snap["settings"]
+    out = {"round": 0, "rounds": len(settings["prompts"]), "mode": settings["group_size"]}
+    rnd = snap["round"]
+    if rnd is None:
+        return out
+    groups = snap["groups"]
+    names = snap["names"]
+    return out | {
+        "round": rnd["number"],
+        "prompt": rnd["prompt"],
+        "timer": timer_dict(rnd["timer"], ctx.now),
+        "timer_label": f"Round {rnd['number']}",
+        "colours": COLOUR_TABLE,
+        # Compact for big rooms: [number, colour index, emoji, [first names]], plus a
+        # trailing 1 once the group found each other.
+        "groups": [
+            [
+                g["sign"]["number"],
+                COLOUR_INDEX.get(g["sign"]["hex"], 0),
+                g["sign"]["emoji"],
+                [names[a][1] for a in g["members"]],
+                *([1] if g["found"] else []),
+            ]
+            for g in groups
+        ],
+        "found": sum(1 for g in groups if g["found"]),
+        "total": len(groups),
+    }
+
+
+def personal_view(ctx, attendee):
+    seg = ctx.segment
+    snap = snapshot(ctx.event, seg)
+    here, skip = snap["attendance"].get(attendee.id, (False, None))
+    rnd = snap["round"]
+    number = rnd["number"] if rnd else 0
+    out = {"round": number, "here": here, "skip_next": skip == number + 1}
+    if rnd is None:
+        return out | {"status": "waiting"}
+    out["prompt"] = rnd["prompt"]
+    mine = snap["member_of"].get(attendee.id)
+    if mine is not None:
+        group = snap["groups"][mine["group"]]
+        me, confirmed = attendee.id, snap["confirmed"]
+        mates = [a for a in group["members"] if a != me]
+        return out | {
+            "status": "grouped",
+            "sign": group["sign"],
+            "members": [snap["names"][a][0] for a in mates],
+            # Who I said I found, and who said they found me: contacts need both.
+            "mates": [
+                {
+                    "id": a,
+                    "label": snap["names"][a][0],
+                    "confirmed": (me, a) in confirmed,
+                    "confirmed_me": (a, me) in confirmed,
+                }
+                for a in mates
+            ],
+            "confirmed": bool(mates) and all((me, a) in confirmed for a in mates),
+            "found": group["found"],
+            "looking": mine["looking"],
+            "late": mine["late"],
+        }
+    if skip == number:
+        return out | {"status": "skipped"}
+    if not snap["groups"]:
+        return out | {"status": "alone"}
+    return out | {"status": "unplaced"}
+
+
+def host_view(ctx):
+    seg = ctx.segment
+    snap = snapshot(ctx.event, seg)
+    settings = snap["settings"]
+    prompts = settings["prompts"]
+    present = present_ids(ctx.event, seg, ctx.now)
+    st = db.session.scalar(select(IcebreakerState).where(IcebreakerState.segment_id == seg.id))
+    next_prompt = st.next_prompt if st else 0
+    rnd = snap["round"]
+    number = rnd["number"] if rnd else 0
+    out = {
+        "present": len(present),
+        "mode": settings["group_size"],
+        "auto": settings["auto_rounds"],
+        "round_seconds": round_seconds(seg, settings),
+        "round": number,
+        "prompts": len(prompts),
+        "next_number": number + 1,
+        "next_prompt": prompts[next_prompt % len(prompts)] if prompts else "",
+        "prompts_used": next_prompt,
+        "skipping_next": sum(1 for _, s in snap["attendance"].values() if s == number + 1),
+    }
+    if rnd is None:
+        return out
+    groups = snap["groups"]
+    member_of = snap["member_of"]
+    skipping = {a for a, (_, s) in snap["attendance"].items() if s == number}
+    waiting = sorted(present - skipping - set(member_of))
+    labels = _labels(waiting[:HOST_LIST_LIMIT])
+    looking = [a for a, m in member_of.items() if m["looking"]]
+    not_found = [g for g in groups if not g["found"]]
+    names = snap["names"]
+
+    def brief(g):
+        s = g["sign"]
+        return [s["number"], s["hex"], s["emoji"], [names[a][0] for a in g["members"]]]
+
+    return out | {
+        "prompt": rnd["prompt"],
+        "timer": timer_dict(rnd["timer"], ctx.now),
+        "groups": len(groups),
+        "found": len(groups) - len(not_found),
+        "matched": len(member_of),
+        "skipping": len(skipping),
+        "waiting": [{"id": a, "label": labels[a]} for a in waiting[:HOST_LIST_LIMIT]],
+        "waiting_count": len(waiting),
+        "looking": [
+            {"id": a, "label": names[a][0], "sign": brief(groups[member_of[a]["group"]])[:3]}
+            for a in sorted(looking)[:HOST_LIST_LIMIT]
+        ],
+        "looking_count": len(looking),
+        "not_found": [brief(g) for g in not_found[:HOST_LIST_LIMIT]],
+        "alone": not groups and len(waiting) == 1,
+    }
+
+
+def _labels(ids):
+    if not ids:
+        return {}
+    rows = db.session.execute(
+        select(Attendee.id, Attendee.name, Attendee.name_no).where(Attendee.id.in_(ids))
+    )
+    return {i: (n if k == 1 else f"{n} ({k})") for i, n, k in rows}
+
+
+# ---------- the sweeper's hooks ----------
+
+
+def _auto_due(seg, rnd, now):
+    settings = settings_of(seg)
+    if not settings["auto_rounds"] or rnd is None or rnd.ended_at is not None:
+        return False
+    if not clock.is_due(rnd.timer, now):
+        return False
+    st = db.session.scalar(select(IcebreakerState).where(IcebreakerState.segment_id == seg.id))
+    return st is not None and st.next_prompt < len(settings["prompts"])
+
+
+def due(ctx):
+    rnd = current_round(ctx.segment)
+    if rnd is not None and rnd.dirty_at is not None and ctx.now - rnd.dirty_at >= COALESCE_SECONDS:
+        return True
+    if _auto_due(ctx.segment, rnd, ctx.now):
+        return True
+    return _seen_changed(ctx)
+
+
+def _seen_changed(ctx):
+    st = db.session.scalar(
+        select(IcebreakerState).where(IcebreakerState.segment_id == ctx.segment.id)
+    )
+    return (st.host_seen if st else "") != host_seen(ctx.event, ctx.segment, ctx.now)
+
+
+def on_sweep(ctx):
+    """Auto-rounds; the coalesced public state of a big room; a fresh host panel when
+    people arrive or leave (late joiners show up there without anyone clicking)."""
+    seg = ctx.segment
+    rnd = current_round(seg)
+    st = get_state(seg)
+    seen = host_seen(ctx.event, seg, ctx.now)
+    changed = st.host_seen != seen
+    st.host_seen = seen
+    if _auto_due(seg, rnd, ctx.now):
+        return start_round(ctx, {})
+    if rnd is not None and rnd.dirty_at is not None:
+        rnd.dirty_at = None
+        return Change()
+    return Change(public=False) if changed else None
+
+
+# ---------- for other kinds (connect: people find again those they met) ----------
+
+
+def encounters(event):
+    """Who met whom in this event's rounds: {"rounds": {round id: {"number", "prompt",
+    "segment" (its title), "pos"}}, "pairs": [(a, b, round id)] in the order they met,
+    "confirmed": {(who, whom)}: who confirmed meeting whom}."""
+    rounds = {}
+    for rid, number, prompt, seg_title, seg_pos in db.session.execute(
+        select(
+            IcebreakerRound.id,
+            IcebreakerRound.number,
+            IcebreakerRound.prompt,
+            Segment.title,
+            Segment.position,
+        )
+        .join(Segment, Segment.id == IcebreakerRound.segment_id)
+        .where(IcebreakerRound.event_id == event.id)
+    ):
+        rounds[rid] = {"number": number, "prompt": prompt, "segment": seg_title, "pos": seg_pos}
+    pairs, confirmed = [], set()
+    for a, b, rid, a_at, b_at in db.session.execute(
+        select(
+            IcebreakerPair.a,
+            IcebreakerPair.b,
+            IcebreakerPair.round_id,
+            IcebreakerPair.a_confirmed_at,
+            IcebreakerPair.b_confirmed_at,
+        )
+        .where(IcebreakerPair.event_id == event.id)
+        .order_by(IcebreakerPair.met_at, IcebreakerPair.id)
+    ):
+        pairs.append((a, b, rid))
+        confirmed |= meetings.sides((a, b, a_at, b_at))
+    return {"rounds": rounds, "pairs": pairs, "confirmed": confirmed}
+
+
+def confirm_met(event_id, me, others, on, now):
+    """ "I met them" (on) or not for pairs of mine; returns the others I had a pair with."""
+    return meetings.confirm(event_id, me, others, on, now)

@@ -1,0 +1,202 @@
+"""Making groups and mending them: store a round's groups with their signs, record the pairs
+that met, place late joiners without reshuffling anyone, take people out of a group.
+"""
+
+from sqlalchemy import delete, func, select
+
+from ...core import matching, signs
+from ...errors import CommandError
+from ...extensions import db
+from .models import (
+    IcebreakerGroup,
+    IcebreakerMember,
+    IcebreakerPair,
+)
+from .reading import met_pairs
+
+# ---------- building groups ----------
+
+
+def add_groups(rnd, groups, sign_list, event_id, now, late=False):
+    """Store groups with their signs and members, and every new pair as met."""
+    rows = []
+    for members, sign in zip(groups, sign_list, strict=True):
+        g = IcebreakerGroup(
+            round_id=rnd.id,
+            number=sign["number"],
+            colour=sign["colour"],
+            hex=sign["hex"],
+            ink=sign["ink"],
+            emoji=sign["emoji"],
+            emoji_name=sign["emoji_name"],
+            late=late,
+            created_at=now,
+        )
+        db.session.add(g)
+        rows.append((g, members))
+    db.session.flush()
+    for g, members in rows:
+        for aid in members:
+            db.session.add(
+                IcebreakerMember(
+                    round_id=rnd.id, group_id=g.id, attendee_id=aid, late=late, joined_at=now
+                )
+            )
+    record_pairs(event_id, rnd.id, matching.pairs_of(groups), now)
+    return [g for g, _ in rows]
+
+
+def record_pairs(event_id, round_id, pairs, now):
+    known = _known_pairs(event_id, pairs)
+    for pair in sorted(tuple(sorted(p)) for p in pairs):
+        if frozenset(pair) not in known:
+            a, b = pair
+            db.session.add(
+                IcebreakerPair(event_id=event_id, a=a, b=b, round_id=round_id, met_at=now)
+            )
+
+
+def _known_pairs(event_id, pairs):
+    people = {p for pair in pairs for p in pair}
+    if not people:
+        return set()
+    rows = db.session.execute(
+        select(IcebreakerPair.a, IcebreakerPair.b).where(
+            IcebreakerPair.event_id == event_id, IcebreakerPair.a.in_(people)
+        )
+    )
+    return {frozenset(r) for r in rows}
+
+
+def late_signs(rnd, count):
+    """Signs for groups added during a round: the next numbers, and an emoji not yet used
+    in the round where one is left (else at least a colour+emoji combination not in use)."""
+    used = db.session.execute(
+        select(IcebreakerGroup.number, IcebreakerGroup.hex, IcebreakerGroup.emoji).where(
+            IcebreakerGroup.round_id == rnd.id
+        )
+    ).all()
+    number = max((n for n, _, _ in used), default=0)
+    combos = {(h, e) for _, h, e in used}
+    emoji_used = {e for _, _, e in used}
+    candidates = [signs.sign_for(i) for i in range(signs.MAX_DISTINCT_SIGNS)]
+    picked = []
+    for fresh_emoji_only in (True, False):
+        for cand in candidates:
+            if len(picked) >= count:
+                break
+            key = (cand["hex"], cand["emoji"])
+            if key in combos or (fresh_emoji_only and cand["emoji"] in emoji_used):
+                continue
+            picked.append(cand)
+            combos.add(key)
+            emoji_used.add(cand["emoji"])
+    while len(picked) < count:  # more groups than combinations: numbers stay unique
+        picked.append(signs.sign_for(len(picked)))
+    for i, sign in enumerate(picked):
+        sign["number"] = number + i + 1
+        sign["label"] = f"{sign['colour']} {sign['emoji_name']} {sign['number']}"
+    return picked
+
+
+def detach(rnd, people):
+    """Take people out of their groups of this round; returns (orphans, affected).
+
+    A pair that loses one member leaves the other alone: they join the people to place.
+    Pairs recorded this round between the leavers and their group mates are forgotten,
+    since those people did not meet after all.
+    """
+    members = db.session.scalars(
+        select(IcebreakerMember).where(
+            IcebreakerMember.round_id == rnd.id, IcebreakerMember.attendee_id.in_(people)
+        )
+    ).all()
+    if not members:
+        return set(), set()
+    group_ids = {m.group_id for m in members}
+    everyone = db.session.scalars(
+        select(IcebreakerMember).where(IcebreakerMember.group_id.in_(group_ids))
+    ).all()
+    affected = {m.attendee_id for m in everyone}
+    leaving = {m.attendee_id for m in members}
+    for m in members:
+        mates = [x.attendee_id for x in everyone if x.group_id == m.group_id and x is not m]
+        for other in mates:
+            a, b = sorted((m.attendee_id, other))
+            db.session.execute(
+                delete(IcebreakerPair).where(
+                    IcebreakerPair.event_id == rnd.event_id,
+                    IcebreakerPair.a == a,
+                    IcebreakerPair.b == b,
+                    IcebreakerPair.round_id == rnd.id,
+                )
+            )
+        db.session.delete(m)
+    orphans = set()
+    for gid in group_ids:
+        left = [x for x in everyone if x.group_id == gid and x.attendee_id not in leaving]
+        group = db.session.get(IcebreakerGroup, gid)
+        if len(left) <= 1:
+            for x in left:
+                orphans.add(x.attendee_id)
+                db.session.delete(x)
+            db.session.flush()
+            db.session.delete(group)
+        else:
+            group.found_at = None
+    db.session.flush()
+    return orphans, affected
+
+
+def place(ctx, rnd, people, now):
+    """Group `people` without touching anyone else: with each other, or one into a pair."""
+    people = sorted(people)
+    if len(people) == 1:
+        return [_join_a_pair(ctx, rnd, people[0], now)]
+    met = met_pairs(ctx.event)
+    groups = matching.match(people, met, matching.PAIRS, ctx.rng)
+    made = add_groups(rnd, groups, late_signs(rnd, len(groups)), ctx.event.id, now, late=True)
+    return [g.number for g in made]
+
+
+def _join_a_pair(ctx, rnd, person, now):
+    sizes = (
+        select(IcebreakerMember.group_id, func.count().label("n"))
+        .where(IcebreakerMember.round_id == rnd.id)
+        .group_by(IcebreakerMember.group_id)
+        .subquery()
+    )
+    pair_ids = list(db.session.scalars(select(sizes.c.group_id).where(sizes.c.n == 2)))
+    if not pair_ids:
+        raise CommandError(
+            "There is no pair to join: wait for one more person, or start the next round.",
+            "conflict",
+        )
+    met = met_pairs(ctx.event)
+    members = {}
+    for gid, aid in db.session.execute(
+        select(IcebreakerMember.group_id, IcebreakerMember.attendee_id).where(
+            IcebreakerMember.group_id.in_(pair_ids)
+        )
+    ):
+        members.setdefault(gid, []).append(aid)
+    pair_ids.sort()
+    ctx.rng.shuffle(pair_ids)  # among equally fresh pairs, any one
+    best = min(pair_ids, key=lambda g: sum(frozenset((person, m)) in met for m in members[g]))
+    group = db.session.get(IcebreakerGroup, best)
+    group.found_at = None  # the newcomer still has to find them
+    db.session.add(
+        IcebreakerMember(
+            round_id=rnd.id, group_id=best, attendee_id=person, late=True, joined_at=now
+        )
+    )
+    record_pairs(ctx.event.id, rnd.id, {frozenset((person, m)) for m in members[best]}, now)
+    return group.number
+
+
+def group_members(group_id):
+    return set(
+        db.session.scalars(
+            select(IcebreakerMember.attendee_id).where(IcebreakerMember.group_id == group_id)
+        )
+    )

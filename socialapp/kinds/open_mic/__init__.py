@@ -1,0 +1,177 @@
+"""The open_mic segment kind: a sign-up bowl, fair random draws, a running order and a
+timer per speaker.
+
+Attendees put their name in the bowl (with an optional story title) and may take it out until
+drawn. The host draws names (uniformly at random with the system's cryptographic source, see
+socialapp/core/bowl.py), calls up the next one, runs the speaker's timer, marks no-shows absent,
+adds names by hand and closes the bowl. Every command runs under the event lock in one
+transaction (socialapp/commands.py), so two draws at the same moment never pick the same person.
+
+This module is the descriptor: settings and views; reading.py holds the reads, commands.py
+the commands.
+"""
+
+from collections import OrderedDict
+
+from sqlalchemy import delete, select
+
+from ...args import Int, Text
+from ...core import bowl
+from ...extensions import db
+from ...models import Segment
+from ..base import HostField
+from .commands import COMMANDS
+from .models import OpenMicEntry, OpenMicLog
+from .reading import DEFAULT_GO_TO, LOG_SHOWN, ORDER_SHOWN, bowl_row, brief, entries, timer_of
+
+KIND = "open_mic"
+LABEL = "Open mic"
+ORDER = 20
+
+
+def default_settings():
+    return {"speaker_minutes": 4, "theme": "", "go_to": DEFAULT_GO_TO}
+
+
+SPEAKER_MINUTES = Int("speaker_minutes", 1, 60, label="minutes per speaker")
+HOST_SETTINGS = [HostField(SPEAKER_MINUTES, "Minutes per speaker")]  # in the host's agenda form
+WORDING = [
+    Text("theme", 200, min_len=0, required=False),
+    Text("go_to", 120, min_len=0, required=False, label="where to go"),
+]
+
+
+def clean_settings(raw):
+    raw = dict(raw or {})
+    out = default_settings()
+    if "speaker_minutes" in raw:  # present but null is refused, as a wrong number
+        out["speaker_minutes"] = SPEAKER_MINUTES.read(raw["speaker_minutes"])
+    for arg in WORDING:
+        value = arg.parse(raw)
+        if value is not None:
+            out[arg.key] = value
+    out["go_to"] = out["go_to"] or DEFAULT_GO_TO
+    return out
+
+
+def on_people_removed(ctx, removed):
+    """The host removed these people from the event (any segment live, or none): a name still
+    in a bowl is withdrawn, as its owner could have done, so a fake is never drawn on stage.
+    Names already drawn stay for the host to handle ("not here")."""
+    db.session.execute(
+        delete(OpenMicEntry).where(
+            OpenMicEntry.event_id == ctx.event.id,
+            OpenMicEntry.attendee_id.in_(removed),
+            OpenMicEntry.status == bowl.IN_BOWL,
+        )
+    )
+
+
+def public_view(ctx):
+    """What every phone and the projector see: small, the same for everyone."""
+    seg = ctx.segment
+    settings = seg.settings
+    ents = entries(seg)
+    row = bowl_row(ctx)
+    current = bowl.speaker(ents)
+    order = bowl.running_order(ents)
+    view = {
+        "theme": settings.get("theme", ""),
+        "go_to": settings.get("go_to", DEFAULT_GO_TO),
+        "speaker_minutes": settings.get("speaker_minutes", 4),
+        "closed": bool(row and row.closed),
+        "in_bowl": len(bowl.in_bowl(ents)),
+        "spoken": sum(1 for e in ents if e.status == bowl.DONE),
+        "speaker": brief(current) if current else None,
+        "order": [brief(e) for e in order[:ORDER_SHOWN]],
+        "order_total": len(order),
+    }
+    if current is not None:
+        view["timer"] = timer_of(current, ctx.now)
+        view["timer_label"] = "Speaker time"
+    return view
+
+
+def host_entry(e):
+    return brief(e) | {"manual": e.attendee_id is None, "status": e.status, "at": e.created_at}
+
+
+def host_view(ctx):
+    seg = ctx.segment
+    ents = entries(seg)
+    row = bowl_row(ctx)
+    logs = db.session.scalars(
+        select(OpenMicLog)
+        .where(OpenMicLog.segment_id == seg.id)
+        .order_by(OpenMicLog.id.desc())
+        .limit(LOG_SHOWN)
+    ).all()
+    current = bowl.speaker(ents)
+    return {
+        "closed": bool(row and row.closed),
+        "speaker_minutes": seg.settings.get("speaker_minutes", 4),
+        "bowl": [host_entry(e) for e in bowl.in_bowl(ents)],
+        "order": [host_entry(e) for e in bowl.running_order(ents)],
+        "speaker": host_entry(current) if current else None,
+        "done": [host_entry(e) for e in ents if e.status == bowl.DONE],
+        "absent": [host_entry(e) for e in ents if e.status == bowl.ABSENT],
+        "log": [
+            {"at": g.at, "name": g.name, "action": g.action, "no": g.draw_no, "pool": g.pool}
+            for g in logs
+        ],
+    }
+
+
+# Personal views are asked for once per phone after a change that concerns everyone (a
+# segment going live reaches 2,000 phones): one query per segment and event version, not one
+# per phone. Every change bumps the event version, so a cached map is never stale.
+_personal_cache = OrderedDict()
+
+
+def personal_map(ctx):
+    key = (str(db.engine.url), ctx.segment.id, ctx.event.version)
+    found = _personal_cache.get(key)
+    if found is None:
+        ents = entries(ctx.segment)
+        order = {e.id: i for i, e in enumerate(bowl.running_order(ents), start=1)}
+        found = {
+            e.attendee_id: {
+                "id": e.id,
+                "status": e.status,
+                "title": e.title,
+                "position": order.get(e.id),
+            }
+            for e in ents
+            if e.attendee_id is not None
+        }
+        _personal_cache[key] = found
+        while len(_personal_cache) > 16:
+            _personal_cache.popitem(last=False)
+    return found
+
+
+def personal_view(ctx, attendee):
+    """This phone's place: not in, in the bowl, drawn (position 1 = on deck), speaking, done."""
+    return {"entry": personal_map(ctx).get(attendee.id)}
+
+
+def stories(event):
+    """The stories the room heard, in order: [{"attendee" (None if added by hand), "name",
+    "title", "segment" (its title)}] (connect lists them after the event)."""
+    return [
+        {"attendee": aid, "name": name, "title": title, "segment": seg_title}
+        for aid, name, title, seg_title in db.session.execute(
+            select(OpenMicEntry.attendee_id, OpenMicEntry.name, OpenMicEntry.title, Segment.title)
+            .join(Segment, Segment.id == OpenMicEntry.segment_id)
+            .where(OpenMicEntry.event_id == event.id, OpenMicEntry.started_at.is_not(None))
+            .order_by(Segment.position, OpenMicEntry.started_at, OpenMicEntry.id)
+        )
+    ]
+
+
+# What the core and other kinds read (docs/segment-kinds.md); the rest is the kind's own.
+__all__ = [
+    "KIND", "LABEL", "ORDER", "COMMANDS", "HOST_SETTINGS", "default_settings", "clean_settings",
+    "public_view", "host_view", "personal_view", "on_people_removed", "stories",
+    "DEFAULT_GO_TO",
+]  # fmt: skip
