@@ -242,5 +242,40 @@ ROWS = {
         ],
     },
     "0005_icebreaker_host_seen": {},
+    "0002_vote": {
+        "segment": [
+            dict(id=40, event_id=2, position=1, kind="vote", title="Best paper",
+                 instructions="One vote per phone", minutes=10.0, settings_json="{}",
+                 status="done", timer_status="stopped", timer_duration=600.0,
+                 timer_ends_at=None, timer_remaining=0.0, started_at=T0 - 84_300,
+                 ended_at=T0 - 83_700),
+        ],
+        "vote_board": [
+            dict(segment_id=40, event_id=2, current_id=41, shown_voters=2),
+        ],
+        "vote_question": [
+            dict(id=41, event_id=2, segment_id=40, position=0, title="Best vision paper",
+                 spec_json='{"type": "ranked", "options": [{"id": "a", "label": "ViT-Ü"}, '
+                           '{"id": "b", "label": "视觉"}], "method": "schulze", '
+                           '"rank_all": false}',
+                 state="closed", live_results=False, lock_first=True, picked_json="[]",
+                 opened_at=T0 + 1500, closed_at=T0 + 1560.5, revealed_at=None),
+            dict(id=42, event_id=2, segment_id=40, position=1, title="One word 🎉",
+                 spec_json='{"type": "text"}', state="revealed", live_results=True,
+                 lock_first=False, picked_json='["So good"]', opened_at=T0 + 1600,
+                 closed_at=T0 + 1650, revealed_at=T0 + 1660),
+        ],
+        "vote_ballot": [
+            dict(id=41, question_id=41, attendee_id=7, answer_json='["b", "a"]',
+                 created_at=T0 + 1510, updated_at=T0 + 1520.25),
+            dict(id=42, question_id=41, attendee_id=8, answer_json='["a"]',
+                 created_at=T0 + 1511, updated_at=T0 + 1511),
+            dict(id=43, question_id=42, attendee_id=8, answer_json='"So good"',
+                 created_at=T0 + 1610, updated_at=T0 + 1610),
+        ],
+        "vote_judge": [
+            dict(id=41, segment_id=40, attendee_id=8),
+        ],
+    },
 }
 # fmt: on
