@@ -280,3 +280,16 @@ def test_exports_are_for_the_host_only(vote, client, phone):
     code = latest(vote)["event"]["code"]
     assert client.get(f"/e/{code}/vote/export.csv").status_code == 403
     assert phone("Eve").get(f"/e/{code}/vote/export.md").status_code == 403
+
+
+def test_options_can_come_from_the_evening_through_kind_hooks(vote):
+    wall = [x for x in latest(vote)["agenda"] if x["kind"] == "wall"][0]
+    for title in ("Data", "Ethics", "Compute"):
+        ack = command(vote, "wall.theme_add", {"segment_id": wall["id"], "title": title})
+        assert ack["ok"], ack
+    command(vote, "vote.add", {"title": "Warm up", "type": "single", "options": ["A", "B"]})
+    sources = latest(vote)["host"]["kind"]["sources"]
+    themes = next(s for s in sources if s["count"] == 3)
+    q = add(vote, title="Which theme next?", type="approval", source=themes["key"])
+    found = next(x for x in latest(vote)["host"]["kind"]["questions"] if x["id"] == q)
+    assert [o["label"] for o in found["options"]] == ["Data", "Ethics", "Compute"]
