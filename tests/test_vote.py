@@ -293,3 +293,42 @@ def test_options_can_come_from_the_evening_through_kind_hooks(vote):
     q = add(vote, title="Which theme next?", type="approval", source=themes["key"])
     found = next(x for x in latest(vote)["host"]["kind"]["questions"] if x["id"] == q)
     assert [o["label"] for o in found["options"]] == ["Data", "Ethics", "Compute"]
+
+
+def test_the_best_papers_template_seeds_its_categories_from_the_talks(app, host, sio):
+    with app.app_context():
+        from socialapp.events import create_event
+
+        ev = create_event("Best-paper night", "best-papers")
+        code, key = ev.code, ev.host_key
+    h = app.test_client()
+    h.get(f"/e/{code}/host?key={key}")
+    hs = sio(h, "host", code=code)
+    agenda = latest(hs)["agenda"]
+    mic, vote_seg = (next(x for x in agenda if x["kind"] == k) for k in ("open_mic", "vote"))
+    command(hs, "agenda.goto", {"segment_id": mic["id"]})
+    for name, title in (("Ada", "Attention, again"), ("Bo", "Tiny models")):
+        command(hs, "open_mic.add", {"name": name, "title": title})
+        command(hs, "open_mic.draw", {})
+        command(hs, "open_mic.next", {"start": True})
+    command(hs, "open_mic.end", {})
+    assert command(hs, "agenda.goto", {"segment_id": vote_seg["id"]})["ok"]
+    qs = latest(hs)["host"]["kind"]["questions"]
+    assert [q["title"] for q in qs] == [
+        "Best talk of the night",
+        "Which idea will matter most in five years?",
+        "How useful was tonight?",
+    ]
+    assert [o["label"] for o in qs[0]["options"]] == ["Ada: Attention, again", "Bo: Tiny models"]
+    command(hs, "agenda.goto", {"segment_id": mic["id"]})
+    command(hs, "agenda.goto", {"segment_id": vote_seg["id"]})  # live again: not seeded twice
+    assert len(latest(hs)["host"]["kind"]["questions"]) == 3
+
+
+def test_preset_questions_are_checked_with_the_segment_settings(vote):
+    seg = latest(vote)["live"]["id"]
+    bad = {"questions": [{"title": "Q", "type": "single", "options": ["only"]}]}
+    ack = command(vote, "agenda.update", {"segment_id": seg, "settings": bad})
+    assert not ack["ok"] and "2 to 50 options" in ack["error"]
+    good = {"questions": [{"title": "Q", "type": "scale"}]}
+    assert command(vote, "agenda.update", {"segment_id": seg, "settings": good})["ok"]

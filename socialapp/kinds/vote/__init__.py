@@ -15,8 +15,10 @@ from collections import defaultdict
 
 from sqlalchemy import delete, select
 
+from ...errors import CommandError
 from ...extensions import db
 from ...models import Attendee
+from . import commands
 from .commands import COMMANDS
 from .models import VoteBallot, VoteJudge, VoteQuestion
 from .reading import board, brief, current, judges, questions, result, sources, voters
@@ -27,11 +29,30 @@ ORDER = 35
 
 
 def default_settings():
-    return {}
+    return {"questions": []}
 
 
 def clean_settings(raw):
-    return {}
+    """{"questions": [...]}: questions the segment starts with (an agenda template's
+    categories), each {"title", "type", "options"?, "source"?, ...} as vote.add takes them."""
+    raw = dict(raw or {})
+    found = raw.get("questions", [])
+    if not isinstance(found, list) or len(found) > commands.MAX_QUESTIONS:
+        raise CommandError(f"A vote starts with at most {commands.MAX_QUESTIONS} questions.")
+    return {"questions": [commands.preset(q) for q in found]}
+
+
+def on_start(ctx):
+    """The first time the segment goes live, its preset questions are written in; a question
+    taking its options from the evening (the talks given) reads them now."""
+    if questions(ctx.segment):
+        return None
+    for preset in ctx.segment.settings.get("questions", []):
+        try:
+            commands.add(ctx, commands.add_args(preset))
+        except CommandError:
+            continue  # e.g. no talks were given: the host adds the question by hand
+    return None
 
 
 def shows_result(q):
@@ -148,6 +169,6 @@ def blueprints():
 
 __all__ = [
     "KIND", "LABEL", "ORDER", "COMMANDS", "default_settings", "clean_settings",
-    "public_view", "host_view", "personal_view", "personal_views", "due", "on_sweep",
+    "public_view", "host_view", "personal_view", "personal_views", "due", "on_sweep", "on_start",
     "on_people_removed", "blueprints",
 ]  # fmt: skip

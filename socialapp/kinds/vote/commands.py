@@ -6,6 +6,7 @@ import json
 
 from sqlalchemy import delete, select
 
+from ... import args as arguments
 from ...args import Arg, Bool, Choice, Id, Ids, Int, Text, Texts
 from ...core import ballots as rules
 from ...errors import CommandError
@@ -91,7 +92,25 @@ def spec_from(ctx, args, old=None):
         raise CommandError(str(exc)) from None
 
 
-@command(COMMANDS, "vote.add", needs_live=False, args=[TITLE, *SPEC, *FLAGS])
+ADD_ARGS = [TITLE, *SPEC, *FLAGS]
+
+
+def add_args(raw):
+    """vote.add's arguments, checked as the command layer checks them."""
+    if not isinstance(raw, dict):
+        raise CommandError("Each question must be an object with a title and a type.")
+    return arguments.clean(ADD_ARGS, raw, strict=True)
+
+
+def preset(raw):
+    """A question of the segment's settings, checked now (its source is read at the start)."""
+    args = add_args(raw)
+    if not args.get("source"):
+        spec_from(None, args)
+    return {key: value for key, value in args.items() if value is not None}
+
+
+@command(COMMANDS, "vote.add", needs_live=False, args=ADD_ARGS)
 def add(ctx, args):
     """Add a question at the end of the segment's list (a draft)."""
     qs = questions(ctx.segment)
