@@ -38,7 +38,7 @@
     const out = [];
     if (r.ranking && r.ranking.length) {
       out.push(v("ol", { class: "vote-ranking" }, r.ranking.map((tier, i) =>
-        v("li", { key: i, class: i === 0 ? "win" : "" }, v("span", { class: "vote-place" }, (i === 0 ? "★ " : "") + (i + 1) + "."), tier.map((id) => labelOf(q, id)).join(" = ")))));
+        v("li", { key: i, class: i === 0 ? "win" : "" }, v("span", { class: "vote-place" }, (i === 0 ? "★ " : "") + (i + 1) + ". "), tier.map((id) => labelOf(q, id)).join(" = ")))));
     }
     if (r.rounds && r.rounds.length) {
       out.push(v("table", { class: "vote-rounds" },
@@ -56,7 +56,7 @@
         v("caption", {}, "Head to head: how many ranked the row above the column"),
         v("thead", {}, v("tr", {}, v("td", {}), q.options.map((o) => v("th", { scope: "col", key: String(o.id) }, o.label)))),
         v("tbody", {}, q.options.map((o, i) => v("tr", { key: String(o.id) }, v("th", { scope: "row" }, o.label),
-          r.pairwise[i].map((n, j) => v("td", { key: j, class: i === j ? "self" : n > r.pairwise[j][i] ? "beats" : "" }, i === j ? "–" : String(n) + (n > r.pairwise[j][i] ? " ▲" : "")))))));
+          r.pairwise[i].map((n, j) => v("td", { key: j, class: i === j ? "self" : n > r.pairwise[j][i] ? "beats" : "" }, i === j ? "–" : String(n) + (n > r.pairwise[j][i] ? " ▲" : ""))))))));
     }
     return out;
   }
@@ -73,7 +73,9 @@
         bars(r.values.map((x) => ({ key: String(x.value), label: String(x.value), count: x.count, share: x.share })), opts)];
     }
     if (r.type === "ranked") {
-      return [...rankedView(q, r, full), v("h3", { class: "vote-sub" }, "First choices"), bars(optionRows(r), opts)];
+      const order = rankedView(q, r, full);
+      if (opts && opts.brief && order.length) return order; // the projector: the order, big
+      return [...order, v("h3", { class: "vote-sub" }, "First choices"), bars(optionRows(r), opts)];
     }
     return bars(optionRows(r), opts);
   }
@@ -147,15 +149,15 @@
     const undo = () => { const id = cur.pop(); if (id !== undefined) say(labelOf(q, id) + " taken back."); SA.redraw(); };
     const ready = cur.length === all || (!q.rank_all && cur.length > 0);
     return [v("p", { class: "muted" }, "Tap the options in order, your favourite first." + (q.rank_all ? " Rank them all." : " Stop whenever you like.")),
+      v("div", { class: "row vote-rank-tools" },
+        v("button", { id: "vote-undo", disabled: !cur.length, onclick: undo }, "↶ Undo last"),
+        v("button", { id: "vote-clear", disabled: !cur.length, onclick: () => { picks[q.id] = []; say("Ranking cleared."); SA.redraw(); } }, "Start over")),
       v("ol", { class: "vote-options vote-rank", "aria-label": "Your ranking so far" }, q.options.map((o) => {
         const place = cur.indexOf(o.id) + 1;
         return v("li", { key: String(o.id) }, v("button", { class: "vote-option" + (place ? " chosen" : ""), disabled: !!place,
           "aria-label": place ? o.label + ", ranked " + place : "Rank " + o.label + " number " + (cur.length + 1), onclick: () => add(o) },
           v("span", { class: "vote-place", "aria-hidden": "true" }, place ? String(place) : "+"), o.label));
       })),
-      v("div", { class: "row vote-rank-tools" },
-        v("button", { id: "vote-undo", disabled: !cur.length, onclick: undo }, "↶ Undo last"),
-        v("button", { id: "vote-clear", disabled: !cur.length, onclick: () => { picks[q.id] = []; say("Ranking cleared."); SA.redraw(); } }, "Start over")),
       v("div", { class: "actions" }, v("button", { id: "vote-send", class: "primary big", disabled: !ready,
         onclick: () => send("vote.cast", { question_id: q.id, answer: cur.slice() }).then((ack) => sent(q, ack, "Your ranking is in.")) },
         ready ? "Send my ranking (" + cur.length + ")" : "Rank " + (q.rank_all ? "every option" : "at least one")))];
@@ -224,7 +226,7 @@
     if (!q) return v("div", { class: "vote-stage" }, v("p", { class: "vote-call" }, "The vote starts soon"));
     const n = v("p", { class: "vote-voters", id: "vote-voters" }, v("strong", {}, String(q.voters)), q.voters === 1 ? " phone has voted" : " phones have voted");
     let main;
-    if (k.result) main = result(q, k.result, { calm: q.state === "revealed" });
+    if (k.result) main = result(q, k.result, { calm: q.state === "revealed", brief: true });
     else if (q.state === "open") main = [v("p", { class: "vote-call" }, "Vote on your phone"), n, v("p", { class: "vote-note" }, "Results stay hidden until the reveal.")];
     else if (q.state === "closed") main = [v("p", { class: "vote-call" }, "Voting is closed"), n, v("p", { class: "vote-note" }, "The result is coming…")];
     else main = v("p", { class: "vote-call" }, "Get your phone ready");
@@ -273,8 +275,8 @@
     };
     const sel = (id, key, opts, label) => v("label", { class: "field" }, v("span", {}, label),
       v("select", { id, ref: keep(key) }, opts.map(([val, text]) => v("option", { key: val, value: val }, text))));
-    return v("details", { class: "vote-add", open: !hk.questions.length },
-      v("summary", {}, "Add a question"),
+    return v("section", { class: "vote-add" },
+      v("h3", {}, "Add a question"),
       v("form", { onsubmit: go },
         v("label", { class: "field" }, v("span", {}, "Question"), v("input", { id: "vote-new-title", ref: keep("qtitle"), maxlength: "200", autocomplete: "off", placeholder: "e.g. Best vision paper" })),
         sel("vote-new-type", "type", [["single", "Single choice"], ["approval", "Approval (tick any)"], ["ranked", "Ranked choice"], ["scale", "Scale"], ["words", "Word cloud"], ["text", "Open text"]], "Type"),
