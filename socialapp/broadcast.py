@@ -45,10 +45,13 @@ def after(event, change):
     """Send what a committed change made stale."""
     now = time.time()
     failed = msgqueue.failures()
-    public = public_state(event, now)
-    if getattr(change, "public", True):  # a change only the host and some phones see
-        socketio.emit("state", public, to=room_public(event.id))
-    socketio.emit("state", host_state(event, now, public), to=room_host(event.id))
+    # A change only the host and some phones see skips the room; one only some phones see
+    # (a ballot: the counts follow through the sweeper) skips the host too.
+    if getattr(change, "public", True) or getattr(change, "host", True):
+        public = public_state(event, now)
+        if getattr(change, "public", True):
+            socketio.emit("state", public, to=room_public(event.id))
+        socketio.emit("state", host_state(event, now, public), to=room_host(event.id))
     personal(event, change.personal, now)
     if msgqueue.failures() > failed:
         queue_down(event)

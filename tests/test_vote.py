@@ -4,6 +4,8 @@ phone, open/close/reveal/next, bad input that changes nothing, and secrecy."""
 import json
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from socialapp import sweeper
 from socialapp.extensions import db
@@ -213,7 +215,7 @@ def test_words_count_together_and_open_answers_wait_for_a_pick(vote, phones, sio
     assert latest(room)["kind"]["result"]["all"]["answers"] == [{"text": "<b>Loud</b>"}]
 
 
-def test_judges_are_counted_apart(vote, phones):
+def test_judges_are_counted_apart(vote, phones, sweep):
     add(vote, type="single", options=PAPERS)
     ada, bo, cy = phones("Ada", "Bo", "Cy")
     cy_id = latest(cy, "me")["id"]
@@ -222,6 +224,7 @@ def test_judges_are_counted_apart(vote, phones):
     command(vote, "vote.open", {})
     for p, pick in ((ada, "ViT"), (bo, "ViT"), (cy, "SAM")):
         command(p, "vote.cast", {"answer": pick})
+    assert sweep() == 1  # the host's live counts follow within a sweep
     res = latest(vote)["host"]["kind"]["questions"][0]["result"]
     assert res["groups"]["judges"]["winners"] == ["SAM"]
     assert res["groups"]["audience"]["winners"] == ["ViT"]
@@ -332,3 +335,65 @@ def test_preset_questions_are_checked_with_the_segment_settings(vote):
     assert not ack["ok"] and "2 to 50 options" in ack["error"]
     good = {"questions": [{"title": "Q", "type": "scale"}]}
     assert command(vote, "agenda.update", {"segment_id": seg, "settings": good})["ok"]
+
+
+# ---------- fuzz: any answer, any question spec: a clear error or a clean ballot ----------
+
+
+scalars = st.one_of(
+    st.none(), st.booleans(), st.integers(-5, 12), st.floats(allow_nan=True), st.text(max_size=50)
+)
+answers = st.recursive(
+    scalars,
+    lambda inner: (
+        st.lists(inner, max_size=8) | st.dictionaries(st.text(max_size=5), inner, max_size=3)
+    ),
+    max_leaves=12,
+)
+FUZZ = settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+
+@FUZZ
+@given(
+    kind=st.sampled_from(["single", "approval", "ranked", "scale", "words", "text"]), answer=answers
+)
+def test_fuzz_ballots_never_break_and_refusals_change_nothing(vote, phones, app, kind, answer):
+    if not hasattr(vote, "phone"):
+        vote.phone = phones("Fuzzy")[0]
+        vote.qs = {}
+    if kind not in vote.qs:
+        extra = {"options": PAPERS} if kind in ("single", "approval", "ranked") else {}
+        vote.qs[kind] = add(vote, title=kind, type=kind, **extra)
+    command(vote, "vote.open", {"question_id": vote.qs[kind]})
+    before = ballots_in(app)
+    ack = command(vote.phone, "vote.cast", {"question_id": vote.qs[kind], "answer": answer})
+    assert isinstance(ack, dict) and ack.get("code") != "server", ack
+    if not ack["ok"]:
+        assert isinstance(ack["error"], str) and ack["error"] and ballots_in(app) == before
+
+
+@FUZZ
+@given(
+    fields=st.dictionaries(
+        st.sampled_from(
+            [
+                "type",
+                "options",
+                "method",
+                "rank_all",
+                "max_approvals",
+                "scale_max",
+                "max_answers",
+                "source",
+                "title",
+            ]
+        ),
+        answers | st.sampled_from(["ranked", "irv", 5, 10, 3]),
+        max_size=6,
+    )
+)
+def test_fuzz_questions_never_break(vote, fields):
+    ack = command(vote, "vote.add", {"title": "Q", **fields})
+    assert isinstance(ack, dict) and ack.get("code") != "server", ack

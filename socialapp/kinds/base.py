@@ -33,6 +33,7 @@ class Change:
     personal: object = field(default_factory=set)  # attendee ids, or ALL
     result: dict = field(default_factory=dict)  # returned to the sender in the ack
     public: bool = True
+    host: bool = True  # False (with public False): the host's panel waits too (the sweeper)
 
 
 @dataclass(frozen=True)

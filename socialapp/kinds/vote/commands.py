@@ -280,8 +280,9 @@ def mark_judges(ctx, args):
     COMMANDS, "vote.cast", roles=("attendee",), args=[MAYBE_QUESTION, Answer("answer")], strict=True
 )
 def cast(ctx, args):
-    """This phone's ballot, new or changed. The room's voter count follows within a second
-    (the sweeper), so 2,000 ballots do not send 2,000 states to 2,000 phones."""
+    """This phone's ballot, new or changed. The room's voter count and the host's live counts
+    follow within a sweep (about a second), so 2,000 ballots do not send 2,000 states to
+    2,000 phones, nor recount every question 2,000 times for the host."""
     q = find(ctx, args)
     if q.state != "open":
         raise CommandError("Voting on this question is closed.", "conflict")
@@ -311,4 +312,4 @@ def cast(ctx, args):
     else:
         mine.answer_json, mine.updated_at = json.dumps(answer), ctx.now
     db.session.flush()
-    return Change(personal={ctx.attendee.id}, public=False, result={"answer": answer})
+    return Change(personal={ctx.attendee.id}, public=False, host=False, result={"answer": answer})
