@@ -312,4 +312,6 @@ def cast(ctx, args):
     else:
         mine.answer_json, mine.updated_at = json.dumps(answer), ctx.now
     db.session.flush()
-    return Change(personal={ctx.attendee.id}, public=False, host=False, result={"answer": answer})
+    # The ack carries no answer: acks are kept with the sender id (repeated messages), and
+    # the phone reads its ballot from its personal view.
+    return Change(personal={ctx.attendee.id}, public=False, host=False)
