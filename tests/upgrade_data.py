@@ -242,6 +242,14 @@ ROWS = {
         ],
     },
     "0005_icebreaker_host_seen": {},
+    "0006_icebreaker_reason": {
+        "icebreaker_group": [
+            dict(id=60, round_id=2, number=9, colour="teal", hex="#0f766e", ink="#ffffff",
+                 emoji="🐙", emoji_name="octopus", late=False, found_at=None,
+                 created_at=T0 + 900,
+                 reason="You all picked Tiny models: what made you choose it?"),
+        ],
+    },
     "0002_vote": {
         "segment": [
             dict(id=40, event_id=2, position=1, kind="vote", title="Best paper",

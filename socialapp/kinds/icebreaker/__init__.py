@@ -114,7 +114,13 @@ def _build_snapshot(event, seg):
     for g in groups:
         index[g.id] = len(snap["groups"])
         snap["groups"].append(
-            {"id": g.id, "sign": g.sign, "found": g.found_at is not None, "members": []}
+            {
+                "id": g.id,
+                "sign": g.sign,
+                "found": g.found_at is not None,
+                "members": [],
+                "reason": g.reason,
+            }
         )
     rows = db.session.execute(
         select(
@@ -202,6 +208,7 @@ def personal_view(ctx, attendee):
         return out | {
             "status": "grouped",
             "sign": group["sign"],
+            "reason": group["reason"],  # matched by answers: why this group (else None)
             "members": [snap["names"][a][0] for a in mates],
             # Who I said I found, and who said they found me: contacts need both.
             "mates": [

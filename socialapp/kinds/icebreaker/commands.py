@@ -8,8 +8,8 @@ from contextlib import suppress
 
 from sqlalchemy import func, select
 
-from ...args import Bool, Ids, Int, clean
-from ...core import clock, matching, signs
+from ...args import Bool, Choice, Id, Ids, Int, clean
+from ...core import answer_matching, clock, matching, signs
 from ...errors import CommandError
 from ...extensions import db
 from ...models import Attendee
@@ -39,9 +39,34 @@ COMMANDS = {}
 # ---------- host commands ----------
 
 
-@command(COMMANDS, "icebreaker.start_round", args=())
+BY_ANSWERS = [
+    Id("question_id", "question", required=False, note="a vote question: match by its answers"),
+    Choice("match", answer_matching.MODES, default=answer_matching.MIXED,
+           note="with question_id: people who answered differently meet, or alike"),
+]  # fmt: skip
+
+
+def by_answers(ctx, args):
+    """The answers of the vote question to match by, from the kind that holds it (a hook:
+    answers_for(event, question_id)), or None for a plain round."""
+    from .. import KINDS  # late: the registry is still being filled when this loads
+
+    if args.get("question_id") is None:  # the sweeper's auto-rounds pass no arguments
+        return None
+    for kind in KINDS.values():
+        hook = getattr(kind, "answers_for", None)
+        found = hook(ctx.event, args["question_id"]) if hook else None
+        if found is not None:
+            return found
+    raise CommandError("Unknown question (or its answers cannot be compared).", "not_found")
+
+
+@command(COMMANDS, "icebreaker.start_round", args=BY_ANSWERS)
 def start_round(ctx, args):
-    """End the current round (if any) and start the next: match, sign, question, timer."""
+    """End the current round (if any) and start the next: match, sign, question, timer.
+    With question_id, groups are made by the answers to that vote question ("mixed" or
+    "alike"), and each phone is told why its group is together."""
+    answers = by_answers(ctx, args)
     seg, now = ctx.segment, ctx.now
     settings = settings_of(seg)
     prompts = settings["prompts"]
@@ -54,7 +79,15 @@ def start_round(ctx, args):
     number = prev.number + 1 if prev else 1
     people = present_ids(ctx.event, seg, now) - skippers(seg, number)
     met = met_pairs(ctx.event)
-    groups = matching.match(people, met, settings["group_size"], ctx.rng)
+    reasons = None
+    if answers is None:
+        groups = matching.match(people, met, settings["group_size"], ctx.rng)
+    else:
+        groups = answer_matching.match_by_answers(
+            people, answers["answers"], met, settings["group_size"], ctx.rng, args["match"]
+        )
+        told = answer_matching.explain(groups, answers["answers"], answers["labels"])
+        reasons = [r["text"][:200] for r in told]
     prompt_index = st.next_prompt % len(prompts) if prompts else None
     st.next_prompt = (st.next_prompt or 0) + 1
     rnd = IcebreakerRound(
@@ -69,7 +102,8 @@ def start_round(ctx, args):
     rnd.timer = clock.start(clock.new(round_seconds(seg, settings)), now)
     db.session.add(rnd)
     db.session.flush()
-    add_groups(rnd, groups, signs.signs_for_round(len(groups), ctx.rng), ctx.event.id, now)
+    sign_list = signs.signs_for_round(len(groups), ctx.rng)
+    add_groups(rnd, groups, sign_list, ctx.event.id, now, reasons=reasons)
     matched = sum(len(g) for g in groups)
     return Change(
         personal=ALL,

@@ -17,10 +17,12 @@ from .reading import met_pairs
 # ---------- building groups ----------
 
 
-def add_groups(rnd, groups, sign_list, event_id, now, late=False):
-    """Store groups with their signs and members, and every new pair as met."""
+def add_groups(rnd, groups, sign_list, event_id, now, late=False, reasons=None):
+    """Store groups with their signs and members (and why they are together, when matched by
+    answers), and every new pair as met."""
     rows = []
-    for members, sign in zip(groups, sign_list, strict=True):
+    reasons = reasons or [None] * len(groups)
+    for members, sign, reason in zip(groups, sign_list, reasons, strict=True):
         g = IcebreakerGroup(
             round_id=rnd.id,
             number=sign["number"],
@@ -31,6 +33,7 @@ def add_groups(rnd, groups, sign_list, event_id, now, late=False):
             emoji_name=sign["emoji_name"],
             late=late,
             created_at=now,
+            reason=reason,
         )
         db.session.add(g)
         rows.append((g, members))

@@ -15,6 +15,7 @@ from collections import defaultdict
 
 from sqlalchemy import delete, select
 
+from ...core import ballots
 from ...errors import CommandError
 from ...extensions import db
 from ...models import Attendee
@@ -161,6 +162,34 @@ def on_people_removed(ctx, removed):
     db.session.execute(delete(VoteJudge).where(VoteJudge.attendee_id.in_(removed)))
 
 
+def answers_for(event, question_id):
+    """For an icebreaker matched by answers (it looks for this hook): {"title", "answers":
+    {attendee id: what matching compares}, "labels": {that: words}}, or None when the
+    question is not this event's or its answers cannot be compared (open text). Used for
+    grouping only: what the phones are told is core/answer_matching.explain's, which never
+    says who picked what unless the whole group picked it."""
+    q = db.session.get(VoteQuestion, question_id) if isinstance(question_id, int) else None
+    if q is None or q.event_id != event.id or q.spec["type"] == "text":
+        return None
+    spec, labels = q.spec, {}
+    names = {o["id"]: o["label"] for o in spec.get("options", ())}
+    answers = {}
+    rows = db.session.execute(
+        select(VoteBallot.attendee_id, VoteBallot.answer_json).where(VoteBallot.question_id == q.id)
+    )
+    for who, raw in rows:
+        answer = VoteBallot(answer_json=raw).answer
+        key = ballots.answer_key(spec, answer)
+        answers[who] = key
+        if spec["type"] == "approval":
+            labels[key] = " + ".join(names[i] for i in key)
+        elif spec["type"] == "words":
+            labels.setdefault(key, answer[0])
+        else:
+            labels[key] = names.get(key, str(key))
+    return {"title": q.title, "answers": answers, "labels": labels}
+
+
 def blueprints():
     from .web import bp
 
@@ -170,5 +199,5 @@ def blueprints():
 __all__ = [
     "KIND", "LABEL", "ORDER", "COMMANDS", "default_settings", "clean_settings",
     "public_view", "host_view", "personal_view", "personal_views", "due", "on_sweep", "on_start",
-    "on_people_removed", "blueprints",
+    "on_people_removed", "answers_for", "blueprints",
 ]  # fmt: skip

@@ -123,7 +123,8 @@
         v("div", { class: "card ib-members" },
           v("p", { class: "eyebrow" }, mine.confirmed ? "Your group" : "Hold up your phone and find"),
           v("ul", { class: "ib-names" }, mine.members.map((n) => v("li", {}, n))),
-          mine.late ? v("p", { class: "muted" }, "You joined this group during the round.") : null),
+          mine.late ? v("p", { class: "muted" }, "You joined this group during the round.") : null,
+          mine.reason ? v("p", { class: "ib-reason", id: "ib-reason" }, mine.reason) : null),
         question(mine.prompt, roundLine(k)),
         v("div", { class: "actions" }, foundActions(mine, act)));
     }
