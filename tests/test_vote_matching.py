@@ -62,3 +62,8 @@ def test_a_plain_round_has_no_reason_and_bad_questions_are_refused(room):
     assert not ack["ok"]
     assert command(room, "icebreaker.start_round", {})["ok"]
     assert all(view["reason"] is None for view, _ in groups_of(room).values())
+
+
+def test_the_host_panel_lists_the_questions_a_round_may_match_by(room):
+    listed = latest(room)["host"]["kind"]["by_answers"]
+    assert listed == [{"id": room.question, "title": "Best vision paper", "voters": 8}]

@@ -232,6 +232,18 @@ def personal_view(ctx, attendee):
     return out | {"status": "unplaced"}
 
 
+def questions_to_match_by(event):
+    """Vote questions whose answers a round may be matched by, from any kind that offers
+    them (a hook: answer_questions(event))."""
+    from .. import KINDS  # late: the registry is still being filled when this loads
+
+    found = []
+    for kind in KINDS.values():
+        hook = getattr(kind, "answer_questions", None)
+        found += hook(event) if hook else []
+    return found
+
+
 def host_view(ctx):
     seg = ctx.segment
     snap = snapshot(ctx.event, seg)
@@ -253,6 +265,7 @@ def host_view(ctx):
         "next_prompt": prompts[next_prompt % len(prompts)] if prompts else "",
         "prompts_used": next_prompt,
         "skipping_next": sum(1 for _, s in snap["attendance"].values() if s == number + 1),
+        "by_answers": questions_to_match_by(ctx.event),
     }
     if rnd is None:
         return out

@@ -162,6 +162,21 @@ def on_people_removed(ctx, removed):
     db.session.execute(delete(VoteJudge).where(VoteJudge.attendee_id.in_(removed)))
 
 
+def answer_questions(event):
+    """Questions of this event an icebreaker may match by (it looks for this hook): those with
+    ballots, whose answers can be compared: [{"id", "title", "voters"}]."""
+    found = []
+    for q in db.session.scalars(
+        select(VoteQuestion)
+        .where(VoteQuestion.event_id == event.id)
+        .order_by(VoteQuestion.segment_id, VoteQuestion.position, VoteQuestion.id)
+    ):
+        count = voters(q.id)
+        if count and q.spec["type"] != "text":
+            found.append({"id": q.id, "title": q.title, "voters": count})
+    return found
+
+
 def answers_for(event, question_id):
     """For an icebreaker matched by answers (it looks for this hook): {"title", "answers":
     {attendee id: what matching compares}, "labels": {that: words}}, or None when the
@@ -199,5 +214,5 @@ def blueprints():
 __all__ = [
     "KIND", "LABEL", "ORDER", "COMMANDS", "default_settings", "clean_settings",
     "public_view", "host_view", "personal_view", "personal_views", "due", "on_sweep", "on_start",
-    "on_people_removed", "answers_for", "blueprints",
+    "on_people_removed", "answer_questions", "answers_for", "blueprints",
 ]  # fmt: skip

@@ -225,7 +225,9 @@
     const next = k.next_number || 1;
     if (k.round && k.timer && SA.phase(k.timer) !== "time_up" && SA.phase(k.timer) !== "stopped" &&
         !confirm("Round " + k.round + " is still running. Start round " + next + " with new groups now?")) return;
-    send("icebreaker.start_round").then((ack) => {
+    const by = document.getElementById("ib-by-question");
+    const args = by && by.value ? { question_id: parseInt(by.value, 10), match: document.getElementById("ib-by-mode").value } : {};
+    send("icebreaker.start_round", args).then((ack) => {
       if (ack && ack.ok) SA.toast("Round " + ack.round + ": " + ack.groups + (ack.groups === 1 ? " group" : " groups") + (ack.unmatched ? ", " + ack.unmatched + " not matched" : ""), "ok");
     });
   }
@@ -241,7 +243,13 @@
       v("label", { class: "check" },
         v("input", { type: "checkbox", id: "ib-auto", checked: !!k.auto, onchange: (e) => send("icebreaker.auto", { auto: e.target.checked }) }),
         "Next round starts by itself when the round timer ends"),
-      k.skipping_next ? v("span", { class: "muted" }, k.skipping_next + " will sit out the next round") : null);
+      k.skipping_next ? v("span", { class: "muted" }, k.skipping_next + " will sit out the next round") : null,
+      k.by_answers && k.by_answers.length ? v("label", { class: "ib-by" }, "Match the next round by the answers to ",
+        v("select", { id: "ib-by-question" }, v("option", { value: "" }, "— no question (plain round) —"),
+          k.by_answers.map((q) => v("option", { key: q.id, value: String(q.id) }, q.title + " (" + q.voters + ")"))),
+        v("select", { id: "ib-by-mode", "aria-label": "How" },
+          v("option", { value: "mixed" }, "people who answered differently meet"),
+          v("option", { value: "alike" }, "people who answered alike meet"))) : null);
   }
 
   function hostBoxes(k, send) {
