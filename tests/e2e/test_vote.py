@@ -54,7 +54,9 @@ def test_best_paper_vote_with_four_phones_and_the_reveal(live_server, screens):
         if name == "Dee":  # a slip of the thumb, taken back
             rank(page, "SAM")
             expect(page.get_by_role("button", name="SAM, ranked 1")).to_be_disabled()
+            expect(page.locator("#vote-said")).to_have_text("SAM ranked number 1.")
             page.click("#vote-undo")
+            expect(page.locator("#vote-said")).to_have_text("SAM taken back.")
         for option in ballot:
             rank(page, option)
         expect(page.locator("#vote-send")).to_contain_text(f"Send my ranking ({len(ballot)})")

@@ -102,7 +102,8 @@
   /* ---------------- phone ---------------- */
 
   const picks = {}; // question id -> [option ids] being ticked or ranked, before sending
-  function say(text) { const el = document.getElementById("vote-said"); if (el) el.textContent = text; }
+  let said = ""; // the last thing a tap did, for screen readers (a polite live region)
+  function say(text) { said = text; SA.redraw(); }
 
   function sent(q, ack, words) {
     if (ack && ack.ok) { delete picks[q.id]; say(words); SA.redraw(); }
@@ -207,7 +208,7 @@
       q.state === "open" ? v("p", { class: "muted" }, TYPE_WORDS[q.type] + " · " + plural(q.voters, "phone has voted", "phones have voted")) : null);
     const yours = mine !== undefined ? v("p", { class: "vote-mine", id: "vote-mine" }, v("strong", {}, "Your answer: "), mineWords(q, mine),
       q.state === "open" ? (q.lock_first ? " (final)" : " (you can change it until voting closes)") : "") : null;
-    const live = v("p", { id: "vote-said", class: "sr-only", role: "status", "aria-live": "polite" });
+    const live = v("p", { id: "vote-said", class: "sr-only", role: "status", "aria-live": "polite" }, said);
     let body;
     if (q.state === "draft") body = v("p", { class: "card" }, "Voting opens in a moment.");
     else if (q.state === "open" && !(q.lock_first && mine !== undefined)) body = ballotUI(q, mine, send);
