@@ -122,4 +122,7 @@ def to_markdown(data):
                 if group != "all":
                     lines += [f"#### {GROUP_WORDS.get(group, group)}", ""]
                 lines += _md_result(r)
+            if q["result"].get("groups_withheld"):
+                lines += ["Judges and audience are not shown apart: a group has fewer than 3 "
+                          "ballots, and ballots are secret.", ""]  # fmt: skip
     return "\n".join(lines).rstrip("\n") + "\n"

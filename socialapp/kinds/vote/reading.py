@@ -66,12 +66,25 @@ def ballots(question, judge_ids):
     return out
 
 
+# Judges and audience are counted apart only when each group has this many ballots: one
+# judge's result would be that judge's ballot (and everyone's minus the judges' the rest).
+MIN_APART = 3
+
+
 def result(question, judge_ids):
-    """{"all": result, "groups": {group: result}} (groups only when judges voted)."""
+    """{"all": result, "groups": {group: result}} (groups only when judges voted, and each
+    group has MIN_APART ballots; otherwise "groups_withheld": true)."""
     given = ballots(question, judge_ids)
     out = {"all": counting.count(question.spec, given)}
     if any(b["group"] == "judges" for b in given):
-        out["groups"] = counting.count_by_group(question.spec, given)
+        groups = counting.count_by_group(question.spec, given)
+        if (
+            len(groups) > 1
+            and min(r["ballots"] + r["invalid"] for r in groups.values()) < MIN_APART
+        ):
+            out["groups_withheld"] = True
+        else:
+            out["groups"] = groups
     return out
 
 

@@ -83,6 +83,7 @@
   function groupsView(q, res, opts) {
     const groups = res.groups || {};
     const names = Object.keys(groups);
+    if (res.groups_withheld) return v("p", { class: "vote-more" }, "Judges and audience are shown apart once each group has 3 ballots: ballots are secret.");
     if (!names.length) return null;
     return v("div", { class: "vote-groups" }, names.map((g) => v("section", { key: g },
       v("h3", {}, g === "judges" ? "Judges" : "Audience", " · ", plural(groups[g].ballots, "ballot")),
@@ -302,6 +303,30 @@
       })));
   }
 
+  /* Judges: the host finds phones by name (the host's people list) and marks them. */
+  let judgeHits = [];
+  function findJudges(e) {
+    e.preventDefault();
+    const q = kept.judgeQ ? kept.judgeQ.value.trim() : "";
+    if (!q) return;
+    fetch("/e/" + SA.code + "/host/people.json?q=" + encodeURIComponent(q), { cache: "no-store" })
+      .then((r) => r.json()).then((d) => { judgeHits = (d.people || []).slice(0, 8); SA.redraw(); })
+      .catch(() => SA.toast("Could not look people up."));
+  }
+
+  function judgesView(hk, send) {
+    const ids = new Set(hk.judges.map((j) => j.id));
+    const mark = (id, on) => send("vote.judges", { attendee_ids: [id], on });
+    return v("details", { class: "vote-judges" },
+      v("summary", {}, "Judges (" + hk.judges.length + "): counted apart as well as with everyone"),
+      v("ul", {}, hk.judges.map((j) => v("li", { key: j.id }, j.label, " ", v("button", { class: "small", onclick: () => mark(j.id, false) }, "Not a judge")))),
+      v("form", { class: "row", onsubmit: findJudges },
+        v("input", { id: "vote-judge-q", ref: keep("judgeQ"), placeholder: "Find a phone by name", "aria-label": "Find a phone by name", autocomplete: "off" }),
+        v("button", { type: "submit" }, "Find")),
+      v("ul", { id: "vote-judge-hits" }, judgeHits.map((p) => v("li", { key: p.id }, p.label, " ",
+        ids.has(p.id) ? v("span", { class: "muted" }, "judge") : v("button", { class: "small", onclick: () => mark(p.id, true) }, "Mark as judge")))));
+  }
+
   function host(s, me, send) {
     const k = s.kind || {};
     const hk = (s.host && s.host.kind) || {};
@@ -319,10 +344,10 @@
       v("section", {}, v("h3", {}, "Questions ", v("span", { class: "muted" }, "(" + hk.questions.length + ")")),
         v("ol", { class: "vote-qlist", id: "vote-qlist" }, hk.questions.map((y) => questionRow(y, hk.current, send)))),
       addForm(hk, send),
+      judgesView(hk, send),
       v("p", { class: "vote-exports" }, "Export counts: ",
         v("a", { href: "/e/" + SA.code + "/vote/export.md", target: "_blank", rel: "noopener" }, "Markdown"), " · ",
-        v("a", { href: "/e/" + SA.code + "/vote/export.csv", target: "_blank", rel: "noopener" }, "CSV"),
-        hk.judges.length ? " · Judges: " + hk.judges.map((j) => j.label).join(", ") : ""),
+        v("a", { href: "/e/" + SA.code + "/vote/export.csv", target: "_blank", rel: "noopener" }, "CSV")),
     ];
   }
 
