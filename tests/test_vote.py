@@ -316,13 +316,13 @@ def test_preset_questions_are_checked_with_the_segment_settings(vote):
 scalars = st.one_of(
     st.none(), st.booleans(), st.integers(-5, 12), st.floats(allow_nan=True), st.text(max_size=50)
 )
-answers = st.recursive(
-    scalars,
-    lambda inner: (
-        st.lists(inner, max_size=8) | st.dictionaries(st.text(max_size=5), inner, max_size=3)
-    ),
-    max_leaves=12,
-)
+
+
+def nested(inner):
+    return st.lists(inner, max_size=8) | st.dictionaries(st.text(max_size=5), inner, max_size=3)
+
+
+answers = st.recursive(scalars, nested, max_leaves=12)
 FUZZ = settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
