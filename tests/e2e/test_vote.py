@@ -89,3 +89,36 @@ def test_best_paper_vote_with_four_phones_and_the_reveal(live_server, screens):
     screenshot(phones["Bob"], "vote-phone-result")
     for page in [host, display, *phones.values()]:
         assert page.errors == []
+
+
+def test_word_cloud_counts_spellings_together_on_the_projector(live_server, screens):
+    ev = live_server.create_event("Best-paper night", template="best-papers")
+    host = screens("host")
+    host.goto(ev["host_url"])
+    host.wait_for_selector("#conn[data-status=online]")
+    display = screens("display")
+    display.goto(ev["display_url"])
+    phones = []
+    for name in ("Ada", "Bob", "Cy"):
+        page = screens("phone")
+        join_page(page, ev["join_url"], name)
+        phones.append(page)
+    host.click(".host-agenda .seg:has-text('Best papers') button")
+    expect(host.locator("#vote-primary")).to_contain_text("Open voting")
+    host.click("#vote-primary")  # the first seeded question: a word cloud
+    words = [["RLHF", "world models"], ["rlhf!", "<b>agents</b>"], ["RLHF ", "World models"]]
+    for page, answers in zip(phones, words, strict=True):
+        for i, word in enumerate(answers):
+            page.fill(f"#vote-word-{i}", word)
+        page.click("#vote-send")
+        expect(page.locator("#vote-mine")).to_contain_text(answers[1])
+    expect(display.locator("#vote-voters")).to_contain_text("3 phones have voted")
+    host.click("#vote-primary")  # close
+    host.click("#vote-primary")  # reveal
+    expect(display.locator("#vote-headline")).to_have_text("Most common: RLHF (3 phones).")
+    expect(display.locator(".vote-word").first).to_contain_text("RLHF")
+    expect(display.locator(".vote-cloud")).to_contain_text("<b>agents</b>")  # text, not HTML
+    expect(display.locator(".vote-word")).to_have_count(3)
+    screenshot(display, "vote-display-cloud")
+    for page in [host, display, *phones]:
+        assert page.errors == []
