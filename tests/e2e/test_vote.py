@@ -113,8 +113,10 @@ def test_word_cloud_counts_spellings_together_on_the_projector(live_server, scre
         page.click("#vote-send")
         expect(page.locator("#vote-mine")).to_contain_text(answers[1])
     expect(display.locator("#vote-voters")).to_contain_text("3 phones have voted")
-    host.click("#vote-primary")  # close
-    host.click("#vote-primary")  # reveal
+    expect(host.locator("#vote-primary")).to_contain_text("Close voting (3 ballots)")
+    host.click("#vote-primary")
+    expect(host.locator("#vote-primary")).to_contain_text("Reveal the result")
+    host.click("#vote-primary")
     expect(display.locator("#vote-headline")).to_have_text("Most common: RLHF (3 phones).")
     expect(display.locator(".vote-word").first).to_contain_text("RLHF")
     expect(display.locator(".vote-cloud")).to_contain_text("<b>agents</b>")  # text, not HTML
