@@ -67,3 +67,22 @@ def test_a_plain_round_has_no_reason_and_bad_questions_are_refused(room):
 def test_the_host_panel_lists_the_questions_a_round_may_match_by(room):
     listed = latest(room)["host"]["kind"]["by_answers"]
     assert listed == [{"id": room.question, "title": "Best vision paper", "voters": 8}]
+
+
+def test_forget_people_lets_go_of_their_ballots(room, app):
+    from socialapp.events import find_event
+    from socialapp.extensions import db
+    from socialapp.kinds import vote
+    from socialapp.kinds.base import Ctx
+    from socialapp.kinds.vote.models import VoteBallot
+
+    some = sorted(room.phones)[:2]
+    with app.test_request_context():
+        event = find_event(latest(room)["event"]["code"])
+        vote.forget_people(Ctx(event, None, 0.0), set(some), None)
+        db.session.commit()
+        left = {b.attendee_id for b in db.session.query(VoteBallot)}
+        assert left == set(room.phones) - set(some)
+        vote.forget_people(Ctx(event, None, 0.0), set(), None, everyone=True)
+        db.session.commit()
+        assert db.session.query(VoteBallot).count() == 0

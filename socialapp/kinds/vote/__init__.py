@@ -205,6 +205,24 @@ def answers_for(event, question_id):
     return {"title": q.title, "answers": answers, "labels": labels}
 
 
+def forget_people(ctx, ids, keeper, everyone=False):
+    """Let go of these people's personal data (the privacy layer: self-removal and the purge):
+    their ballots (what they voted) and their judge marks; with everyone, all of the event's.
+    Counts already exported or in the host's report stay as they were."""
+    questions_here = select(VoteQuestion.id).where(VoteQuestion.event_id == ctx.event.id)
+    ballots_ = delete(VoteBallot).where(VoteBallot.question_id.in_(questions_here))
+    judges_ = delete(VoteJudge).where(
+        VoteJudge.segment_id.in_(
+            select(VoteQuestion.segment_id).where(VoteQuestion.event_id == ctx.event.id)
+        )
+    )
+    if not everyone:
+        ballots_ = ballots_.where(VoteBallot.attendee_id.in_(list(ids)))
+        judges_ = judges_.where(VoteJudge.attendee_id.in_(list(ids)))
+    db.session.execute(ballots_)
+    db.session.execute(judges_)
+
+
 def blueprints():
     from .web import bp
 
@@ -214,5 +232,5 @@ def blueprints():
 __all__ = [
     "KIND", "LABEL", "ORDER", "COMMANDS", "default_settings", "clean_settings",
     "public_view", "host_view", "personal_view", "personal_views", "due", "on_sweep", "on_start",
-    "on_people_removed", "answer_questions", "answers_for", "blueprints",
+    "on_people_removed", "answer_questions", "answers_for", "forget_people", "blueprints",
 ]  # fmt: skip
