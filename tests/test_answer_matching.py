@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from socialapp import matching
+from socialapp.core import matching
 from socialapp.core.answer_matching import (
     ALIKE,
     MIXED,
