@@ -17,7 +17,7 @@ personal view is a few dictionary look-ups.
 
 from sqlalchemy import delete, func, select
 
-from .. import meetings
+from .. import meetings, viewcache
 from ..args import Bool, Id, Text, clean
 from ..errors import CommandError
 from ..extensions import db
@@ -55,32 +55,12 @@ def clean_settings(raw):
     return {}
 
 
-# ---------- plain-data pictures, cached per event version ----------
-# Every change to pairs, rounds, open-mic entries and contacts goes through a command (or
-# the sweeper), which bumps the event's version; joining bumps it too. So the version is a
-# safe key, as in the icebreaker's snapshot.
-
-_graphs = {}
-_contacts = {}
-_CACHE_SIZE = 16
-
-
-def _key(event, version=None):
-    return (event.code, event.created_at, event.version if version is None else version)
-
-
-def _remember(cache, key, value):
-    if len(cache) >= _CACHE_SIZE:
-        cache.pop(next(iter(cache)))
-    cache[key] = value
-    return value
+# ---------- plain-data pictures, built once per event version (socialapp.viewcache) ----------
 
 
 def graph(event):
     """Who met whom in this event's icebreaker rounds, and the open-mic speakers."""
-    key = _key(event)
-    found = _graphs.get(key)
-    return found if found is not None else _remember(_graphs, key, _build_graph(event))
+    return viewcache.memo(event, "connect.graph", lambda: _build_graph(event))
 
 
 def _build_graph(event):
@@ -144,22 +124,21 @@ def _build_graph(event):
 
 def contacts(event):
     """{attendee id: contact line} of everyone sharing in this event."""
-    key = _key(event)
-    found = _contacts.get(key)
-    if found is None:
-        rows = db.session.execute(  # a removed attendee's line goes to nobody
-            select(ConnectContact.attendee_id, ConnectContact.contact)
-            .join(Attendee, Attendee.id == ConnectContact.attendee_id)
-            .where(ConnectContact.event_id == event.id, Attendee.removed_at.is_(None))
-        )
-        found = _remember(_contacts, key, dict(rows.all()))
-    return found
+    return viewcache.memo(event, "connect.contacts", lambda: _contacts(event))
+
+
+def _contacts(event):
+    rows = db.session.execute(  # a removed attendee's line goes to nobody
+        select(ConnectContact.attendee_id, ConnectContact.contact)
+        .join(Attendee, Attendee.id == ConnectContact.attendee_id)
+        .where(ConnectContact.event_id == event.id, Attendee.removed_at.is_(None))
+    )
+    return dict(rows.all())
 
 
 def forget():
     """Drop cached pictures (tests that change rows outside commands call this)."""
-    _graphs.clear()
-    _contacts.clear()
+    viewcache.forget()
 
 
 def met_ids(event, attendee_id):
@@ -270,9 +249,7 @@ def _state(seg):
 def _carry(event):
     """Sharing changes no pair, round or speaker: the new version keeps the same graph (the
     event lock bumped the version by exactly one for this command)."""
-    previous = _graphs.get(_key(event, event.version - 1))
-    if previous is not None:
-        _remember(_graphs, _key(event), previous)
+    viewcache.carry(event, "connect.graph")
 
 
 def _changed(ctx):

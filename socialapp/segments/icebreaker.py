@@ -16,7 +16,7 @@ from contextlib import suppress
 
 from sqlalchemy import and_, delete, func, or_, select
 
-from .. import clock, matching, meetings, signs
+from .. import clock, matching, meetings, signs, viewcache
 from ..args import Bool, Ids, Int, Texts, clean
 from ..errors import CommandError
 from ..extensions import db
@@ -209,25 +209,13 @@ def first_name(attendee_name, name_no):
     return first if name_no == 1 else f"{first} ({name_no})"
 
 
-# ---------- a cached, plain-data picture of the current round ----------
-# Built once per event version: a round start sends "me" to every phone, and 2,000 personal
-# views must not each query the groups again. Every change to these tables goes through a
-# command or the sweeper, both of which bump the event's version, so the key is safe.
-# (Joining bumps it too, so new names are never missing.)
-
-_cache = {}
-_CACHE_SIZE = 16
+# ---------- a plain-data picture of the current round ----------
+# Built once per event version (socialapp.viewcache): a round start sends "me" to every
+# phone, and 2,000 personal views must not each query the groups again.
 
 
 def snapshot(event, seg):
-    key = (event.code, event.created_at, event.version, seg.id)  # code+created: one event
-    snap = _cache.get(key)
-    if snap is None:
-        snap = _build_snapshot(event, seg)
-        if len(_cache) >= _CACHE_SIZE:
-            _cache.pop(next(iter(_cache)))
-        _cache[key] = snap
-    return snap
+    return viewcache.memo(event, ("icebreaker", seg.id), lambda: _build_snapshot(event, seg))
 
 
 def _build_snapshot(event, seg):
@@ -296,7 +284,7 @@ def _build_snapshot(event, seg):
 
 def forget():
     """Drop cached pictures (tests that change rows outside commands call this)."""
-    _cache.clear()
+    viewcache.forget()
 
 
 # ---------- views ----------
