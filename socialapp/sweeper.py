@@ -41,9 +41,7 @@ def loop(app):
     last_count = 0.0
     while True:
         socketio.sleep(app.config["SWEEP_SECONDS"])
-        # A request context, so the state's URLs can be built (url_for needs one without
-        # SERVER_NAME); its host is the same fallback urls.base_url uses outside requests.
-        with app.test_request_context(base_url=f"http://localhost:{app.config['PORT']}"):
+        with broadcast.worker_context(app):
             try:
                 now = time.time()
                 tick(now)
@@ -113,13 +111,8 @@ def counts(now):
         joined = people.joined_count(event)
         if _last_counts.get(event.id) != (count, joined):
             _last_counts[event.id] = (count, joined)
-            message = {"count": count, "code": event.code}
             # Joins per minute for the host: a scripted burst stands out there.
-            people_view = people.host_view(event, now) | {"code": event.code}
-            socketio.emit("people", people_view, to=broadcast.room_host(event.id))
-            socketio.emit("count", message, to=broadcast.room_host(event.id))
-            if event.show_count:
-                socketio.emit("count", message, to=broadcast.room_public(event.id))
+            broadcast.counts(event, count, people.host_view(event, now))
 
 
 def live_or_recent_events(now):

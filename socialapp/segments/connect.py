@@ -24,7 +24,6 @@ from ..extensions import db
 from ..models import (
     Attendee,
     ConnectContact,
-    ConnectState,
     IcebreakerPair,
     IcebreakerRound,
     OpenMicEntry,
@@ -37,10 +36,6 @@ LABEL = "Stay connected"
 COMMANDS = {}
 
 CONTACT_MAX = 120
-# Above this many people in the event, a share does not send the public state (the sharing
-# count) to the whole room at once: the sweeper sends it at most every COALESCE_SECONDS.
-COALESCE_ABOVE = 150
-COALESCE_SECONDS = 2.0
 SPEAKERS_SHOWN = 40
 # One line of plain text (socialapp/core/text.py refuses, among others, the direction
 # controls that could make a contact read backwards: "moc.elpmaxe@...").
@@ -238,14 +233,6 @@ def _only(args, *allowed):
     clean([], {k: v for k, v in args.items() if k not in allowed}, strict=True)
 
 
-def _state(seg):
-    row = db.session.get(ConnectState, seg.id)
-    if row is None:
-        row = ConnectState(segment_id=seg.id)
-        db.session.add(row)
-    return row
-
-
 def _carry(event):
     """Sharing changes no pair, round or speaker: the new version keeps the same graph (the
     event lock bumped the version by exactly one for this command)."""
@@ -253,18 +240,10 @@ def _carry(event):
 
 
 def _changed(ctx):
-    """Whom to send new state: the people who may see this person's contact, and themselves.
-    The projector's sharing count goes at once in small rooms, through the sweeper in big ones."""
+    """Whom to send new state: the people who may see this person's contact, and themselves
+    (and the projector, for its sharing count: socialapp.broadcast batches a burst)."""
     _carry(ctx.event)
-    who = confirmed_ids(ctx.event, ctx.attendee.id) | {ctx.attendee.id}
-    joined = db.session.scalar(
-        select(func.count(Attendee.id)).where(Attendee.event_id == ctx.event.id)
-    )
-    public = joined <= COALESCE_ABOVE or ctx.segment.status != "live"
-    if not public:
-        row = _state(ctx.segment)
-        row.dirty_at = row.dirty_at or ctx.now
-    return who, public
+    return confirmed_ids(ctx.event, ctx.attendee.id) | {ctx.attendee.id}
 
 
 # Phones act on themselves only (strict): any other field is refused.
@@ -280,8 +259,8 @@ def share(ctx, args):
         db.session.add(row)
     row.contact = contact
     row.updated_at = ctx.now
-    who, public = _changed(ctx)
-    return Change(personal=who, public=public, result={"sharing": True, "visible_to": len(who) - 1})
+    who = _changed(ctx)
+    return Change(personal=who, result={"sharing": True, "visible_to": len(who) - 1})
 
 
 @command(COMMANDS, "connect.stop", roles=("attendee",), needs_live=False, args=(), strict=True)
@@ -293,8 +272,7 @@ def stop(ctx, args):
     if not gone:
         _carry(ctx.event)
         return Change(personal={ctx.attendee.id}, public=False, result={"sharing": False})
-    who, public = _changed(ctx)
-    return Change(personal=who, public=public, result={"sharing": False})
+    return Change(personal=_changed(ctx), result={"sharing": False})
 
 
 @command(
@@ -312,20 +290,3 @@ def confirm(ctx, args):
     if other not in meetings.confirm(ctx.event.id, ctx.attendee.id, {other}, on, ctx.now):
         raise CommandError("You can only confirm someone you were grouped with.", "not_found")
     return Change(personal={ctx.attendee.id, other}, public=False, result={"met": on})
-
-
-# ---------- the sweeper's hooks ----------
-
-
-def due(ctx):
-    row = db.session.get(ConnectState, ctx.segment.id)
-    return bool(row and row.dirty_at is not None and ctx.now - row.dirty_at >= COALESCE_SECONDS)
-
-
-def on_sweep(ctx):
-    """Send the coalesced public state (the sharing count) of a big room."""
-    row = db.session.get(ConnectState, ctx.segment.id)
-    if row is None or row.dirty_at is None:
-        return None
-    row.dirty_at = None
-    return Change()

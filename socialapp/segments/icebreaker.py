@@ -39,10 +39,6 @@ MAX_PROMPTS = 50
 MAX_PROMPT_LEN = 300
 MIN_ROUND_SECONDS = 30
 MAX_ROUND_SECONDS = 3600
-# Above this many groups, "found each other" taps do not each send the (large) public state
-# to the whole room: the sweeper sends it at most every COALESCE_SECONDS.
-COALESCE_ABOVE = 40
-COALESCE_SECONDS = 3.0
 MAX_PLACE = 2000
 HOST_LIST_LIMIT = 60
 DEFAULT_PROMPTS = [
@@ -635,7 +631,6 @@ def start_round(ctx, args):
     if prev is not None and prev.ended_at is None:
         prev.timer = clock.stop(prev.timer, now)
         prev.ended_at = now
-        prev.dirty_at = None
     number = prev.number + 1 if prev else 1
     people = present_ids(ctx.event, seg, now) - skippers(seg, number)
     met = met_pairs(ctx.event)
@@ -890,15 +885,8 @@ def found(ctx, args):
             select(IcebreakerMember).where(IcebreakerMember.group_id == group.id)
         ):
             m.looking_at = None
-    big = (
-        db.session.scalar(
-            select(func.count(IcebreakerGroup.id)).where(IcebreakerGroup.round_id == rnd.id)
-        )
-        > COALESCE_ABOVE
-    )
-    if big:
-        rnd.dirty_at = rnd.dirty_at or ctx.now
-    return Change(personal=members, public=not big, result={"found": on})
+    # A burst of taps in a big room sends a few public states (socialapp.broadcast).
+    return Change(personal=members, result={"found": on})
 
 
 @command(
@@ -950,8 +938,6 @@ def _auto_due(seg, rnd, now):
 
 def due(ctx):
     rnd = current_round(ctx.segment)
-    if rnd is not None and rnd.dirty_at is not None and ctx.now - rnd.dirty_at >= COALESCE_SECONDS:
-        return True
     if _auto_due(ctx.segment, rnd, ctx.now):
         return True
     return _seen_changed(ctx)
@@ -965,8 +951,8 @@ def _seen_changed(ctx):
 
 
 def on_sweep(ctx):
-    """Auto-rounds; the coalesced public state of a big room; a fresh host panel when
-    people arrive or leave (late joiners show up there without anyone clicking)."""
+    """Auto-rounds; a fresh host panel when people arrive or leave (late joiners show up
+    there without anyone clicking)."""
     seg = ctx.segment
     rnd = current_round(seg)
     st = get_state(seg)
@@ -975,7 +961,4 @@ def on_sweep(ctx):
     st.host_seen = seen
     if _auto_due(seg, rnd, ctx.now):
         return start_round(ctx, {})
-    if rnd is not None and rnd.dirty_at is not None:
-        rnd.dirty_at = None
-        return Change()
     return Change(public=False) if changed else None
