@@ -56,16 +56,19 @@ def room_attendee(attendee_id):
 
 
 class Pending:
-    """What changed in an event since its last send: host state always, the public state if
-    any change was public, and the union of the personal states made stale."""
+    """What changed in an event since its last send: the public state if any change was
+    public, the host state if any concerned the hosts, and the union of the personal states
+    made stale."""
 
     def __init__(self):
         self.public = False
+        self.host = False
         self.personal = set()
         self.scheduled = False
 
     def add(self, change):
         self.public = self.public or getattr(change, "public", True)
+        self.host = self.host or getattr(change, "host", True)
         who = getattr(change, "personal", None) or set()
         if ALL in (who, self.personal):
             self.personal = ALL
@@ -82,6 +85,7 @@ class Batches:
         self.pending = {}  # event id -> Pending
         self.sent_at = {}  # event id -> time.monotonic() of its last send
         self.sent = Sent()
+        self.counts = {}  # event id -> the presence counts last sent
 
 
 def batches():
@@ -93,6 +97,9 @@ def after(event, change, version=None):
     version: the version the change committed (for socialapp.sent's gap check)."""
     b = batches()
     b.sent.committed(event.id, event.version if version is None else version)
+    seen = getattr(change, "public", True) or getattr(change, "host", True)
+    if not seen and not getattr(change, "personal", None):
+        return  # nothing anyone sees at once (presence: the sweeper sends counts)
     window = current_app.config["BROADCAST_SECONDS"]
     now = time.monotonic()
     with b.guard:
@@ -152,10 +159,11 @@ def worker_context(app):
 def send(event, pending):
     now = time.time()
     failed = msgqueue.failures()
-    public = public_state(event, now)
+    public = public_state(event, now) if pending.public or pending.host else None
     if pending.public:
         socketio.emit("state", public, to=room_public(event.id))
-    socketio.emit("state", host_state(event, now, public), to=room_host(event.id))
+    if pending.host:
+        socketio.emit("state", host_state(event, now, public), to=room_host(event.id))
     personal(event, pending.personal, now)
     if msgqueue.failures() > failed:
         queue_down(event)
@@ -193,6 +201,16 @@ def everything(event):
 
 class _All:
     personal = ALL
+
+
+def counts_changed(event, counts):
+    """True (and remembered) when an event's presence counts differ from the last ones sent."""
+    b = batches()
+    with b.guard:
+        if b.counts.get(event.id) == counts:
+            return False
+        b.counts[event.id] = counts
+        return True
 
 
 def counts(event, count, people_view):

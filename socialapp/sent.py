@@ -23,6 +23,8 @@ class Sent:
         """This worker committed `version` of the event: a gap before it forgets the record."""
         with self.guard:
             rec = self.events.get(event_id)
+            if rec is not None and version <= rec["v"]:
+                return  # already seen (a write that takes no lock leaves the version alone)
             if rec is not None and rec["v"] + 1 != version:
                 rec = None
             if rec is None or time.monotonic() - rec["since"] > MAX_AGE:
