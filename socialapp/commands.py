@@ -63,6 +63,8 @@ def segment_for(event, kind_name, args, spec):
 
 
 def check_payload(name, args, cid):
+    if not isinstance(name, str) or len(name) > 64:
+        raise CommandError("Unknown action.", "not_found")
     if not isinstance(args, dict):
         raise CommandError("The message is malformed.")
     if cid is not None and (not isinstance(cid, str) or not 1 <= len(cid) <= MAX_CID):

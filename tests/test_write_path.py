@@ -79,7 +79,8 @@ def test_ending_the_event_goes_through_the_write_path(app, event, host, sio, sen
         assert version(event["code"]) == v + 1
         public = states_to(sent, broadcast.room_public(event["id"]))
         assert len(public) == 1 and public[0]["event"]["ended"] is True
-        assert [name for name, _, _ in sent].count("signed_out") == 1
+        signed_out = [to for name, _, to in sent if name == "signed_out"]
+        assert signed_out.count(broadcast.room_host(event["id"])) == 1
 
 
 def test_rotating_the_key_goes_through_the_write_path(app, event, host, sent):
