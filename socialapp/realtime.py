@@ -11,6 +11,7 @@ from . import auth, broadcast, commands
 from .events import find_event
 from .extensions import db, socketio
 from .models import Attendee, Event
+from .segments.base import Change
 from .state import host_state, personal_state, public_state
 from .web.common import TOO_MANY_CODES, lookup_refused
 
@@ -62,10 +63,16 @@ def send_all(event, role, attendee):
 
 
 def touch(attendee, now, force=False):
-    """Presence: remember when this phone was last heard from (throttled writes)."""
-    if force or now - attendee.last_seen > HEARTBEAT_WRITE_SECONDS:
+    """Presence: remember when this phone was last heard from (throttled writes), through the
+    one write path, without the event's lock (commands.write says why)."""
+    if not force and now - attendee.last_seen <= HEARTBEAT_WRITE_SECONDS:
+        return
+
+    def step(event):
         attendee.last_seen = now
-        db.session.commit()
+        return Change(public=False, host=False)
+
+    commands.write(attendee.event_id, step, "presence", lock_event=False)
 
 
 def on_disconnect(reason=None):

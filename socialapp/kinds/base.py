@@ -33,6 +33,7 @@ class Change:
     personal: object = field(default_factory=set)  # attendee ids, or ALL
     result: dict = field(default_factory=dict)  # returned to the sender in the ack
     public: bool = True
+    host: bool = True  # the hosts' panels (False: a change nobody sees at once: presence)
 
 
 @dataclass(frozen=True)

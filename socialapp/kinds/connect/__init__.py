@@ -17,12 +17,13 @@ personal view is a few dictionary look-ups.
 
 from sqlalchemy import delete, func, select
 
+from ... import viewcache
 from ...args import Bool, Id, Text, clean
 from ...errors import CommandError
 from ...extensions import db
 from ...models import Attendee
 from ..base import Change, command
-from .models import ConnectContact, ConnectState
+from .models import ConnectContact
 
 KIND = "connect"
 LABEL = "Stay connected"
@@ -30,10 +31,6 @@ ORDER = 40
 COMMANDS = {}
 
 CONTACT_MAX = 120
-# Above this many people in the event, a share does not send the public state (the sharing
-# count) to the whole room at once: the sweeper sends it at most every COALESCE_SECONDS.
-COALESCE_ABOVE = 150
-COALESCE_SECONDS = 2.0
 SPEAKERS_SHOWN = 40
 # One line of plain text (socialapp/core/text.py refuses, among others, the direction
 # controls that could make a contact read backwards: "moc.elpmaxe@...").
@@ -48,32 +45,12 @@ def clean_settings(raw):
     return {}
 
 
-# ---------- plain-data pictures, cached per event version ----------
-# Every change to pairs, rounds, open-mic entries and contacts goes through a command (or
-# the sweeper), which bumps the event's version; joining bumps it too. So the version is a
-# safe key, as in the icebreaker's snapshot.
-
-_graphs = {}
-_contacts = {}
-_CACHE_SIZE = 16
-
-
-def _key(event, version=None):
-    return (event.code, event.created_at, event.version if version is None else version)
-
-
-def _remember(cache, key, value):
-    if len(cache) >= _CACHE_SIZE:
-        cache.pop(next(iter(cache)))
-    cache[key] = value
-    return value
+# ---------- plain-data pictures, built once per event version (socialapp.viewcache) ----------
 
 
 def graph(event):
     """Who met whom in this event's icebreaker rounds, and the open-mic speakers."""
-    key = _key(event)
-    found = _graphs.get(key)
-    return found if found is not None else _remember(_graphs, key, _build_graph(event))
+    return viewcache.memo(event, "connect.graph", lambda: _build_graph(event))
 
 
 def hooks(name):
@@ -117,22 +94,21 @@ def _build_graph(event):
 
 def contacts(event):
     """{attendee id: contact line} of everyone sharing in this event."""
-    key = _key(event)
-    found = _contacts.get(key)
-    if found is None:
-        rows = db.session.execute(  # a removed attendee's line goes to nobody
-            select(ConnectContact.attendee_id, ConnectContact.contact)
-            .join(Attendee, Attendee.id == ConnectContact.attendee_id)
-            .where(ConnectContact.event_id == event.id, Attendee.removed_at.is_(None))
-        )
-        found = _remember(_contacts, key, dict(rows.all()))
-    return found
+    return viewcache.memo(event, "connect.contacts", lambda: _contacts(event))
+
+
+def _contacts(event):
+    rows = db.session.execute(  # a removed attendee's line goes to nobody
+        select(ConnectContact.attendee_id, ConnectContact.contact)
+        .join(Attendee, Attendee.id == ConnectContact.attendee_id)
+        .where(ConnectContact.event_id == event.id, Attendee.removed_at.is_(None))
+    )
+    return dict(rows.all())
 
 
 def forget():
     """Drop cached pictures (tests that change rows outside commands call this)."""
-    _graphs.clear()
-    _contacts.clear()
+    viewcache.forget()
 
 
 def met_ids(event, attendee_id):
@@ -243,35 +219,17 @@ def _only(args, *allowed):
     clean([], {k: v for k, v in args.items() if k not in allowed}, strict=True)
 
 
-def _state(seg):
-    row = db.session.get(ConnectState, seg.id)
-    if row is None:
-        row = ConnectState(segment_id=seg.id)
-        db.session.add(row)
-    return row
-
-
 def _carry(event):
     """Sharing changes no pair, round or speaker: the new version keeps the same graph (the
     event lock bumped the version by exactly one for this command)."""
-    previous = _graphs.get(_key(event, event.version - 1))
-    if previous is not None:
-        _remember(_graphs, _key(event), previous)
+    viewcache.carry(event, "connect.graph")
 
 
 def _changed(ctx):
-    """Whom to send new state: the people who may see this person's contact, and themselves.
-    The projector's sharing count goes at once in small rooms, through the sweeper in big ones."""
+    """Whom to send new state: the people who may see this person's contact, and themselves
+    (and the projector, for its sharing count: socialapp.broadcast batches a burst)."""
     _carry(ctx.event)
-    who = confirmed_ids(ctx.event, ctx.attendee.id) | {ctx.attendee.id}
-    joined = db.session.scalar(
-        select(func.count(Attendee.id)).where(Attendee.event_id == ctx.event.id)
-    )
-    public = joined <= COALESCE_ABOVE or ctx.segment.status != "live"
-    if not public:
-        row = _state(ctx.segment)
-        row.dirty_at = row.dirty_at or ctx.now
-    return who, public
+    return confirmed_ids(ctx.event, ctx.attendee.id) | {ctx.attendee.id}
 
 
 # Phones act on themselves only (strict): any other field is refused.
@@ -287,8 +245,8 @@ def share(ctx, args):
         db.session.add(row)
     row.contact = contact
     row.updated_at = ctx.now
-    who, public = _changed(ctx)
-    return Change(personal=who, public=public, result={"sharing": True, "visible_to": len(who) - 1})
+    who = _changed(ctx)
+    return Change(personal=who, result={"sharing": True, "visible_to": len(who) - 1})
 
 
 @command(COMMANDS, "connect.stop", roles=("attendee",), needs_live=False, args=(), strict=True)
@@ -300,8 +258,7 @@ def stop(ctx, args):
     if not gone:
         _carry(ctx.event)
         return Change(personal={ctx.attendee.id}, public=False, result={"sharing": False})
-    who, public = _changed(ctx)
-    return Change(personal=who, public=public, result={"sharing": False})
+    return Change(personal=_changed(ctx), result={"sharing": False})
 
 
 @command(
@@ -322,20 +279,3 @@ def confirm(ctx, args):
     if other not in grouped:
         raise CommandError("You can only confirm someone you were grouped with.", "not_found")
     return Change(personal={ctx.attendee.id, other}, public=False, result={"met": on})
-
-
-# ---------- the sweeper's hooks ----------
-
-
-def due(ctx):
-    row = db.session.get(ConnectState, ctx.segment.id)
-    return bool(row and row.dirty_at is not None and ctx.now - row.dirty_at >= COALESCE_SECONDS)
-
-
-def on_sweep(ctx):
-    """Send the coalesced public state (the sharing count) of a big room."""
-    row = db.session.get(ConnectState, ctx.segment.id)
-    if row is None or row.dirty_at is None:
-        return None
-    row.dirty_at = None
-    return Change()

@@ -11,10 +11,9 @@ This module is the descriptor: settings and views; reading.py holds the reads, c
 the commands.
 """
 
-from collections import OrderedDict
-
 from sqlalchemy import delete, select
 
+from ... import viewcache
 from ...args import Int, Text
 from ...core import bowl
 from ...extensions import db
@@ -123,31 +122,27 @@ def host_view(ctx):
 
 
 # Personal views are asked for once per phone after a change that concerns everyone (a
-# segment going live reaches 2,000 phones): one query per segment and event version, not one
-# per phone. Every change bumps the event version, so a cached map is never stale.
-_personal_cache = OrderedDict()
+# segment going live reaches 2,000 phones): one query per segment and event version
+# (socialapp.viewcache), not one per phone.
 
 
 def personal_map(ctx):
-    key = (str(db.engine.url), ctx.segment.id, ctx.event.version)
-    found = _personal_cache.get(key)
-    if found is None:
-        ents = entries(ctx.segment)
-        order = {e.id: i for i, e in enumerate(bowl.running_order(ents), start=1)}
-        found = {
-            e.attendee_id: {
-                "id": e.id,
-                "status": e.status,
-                "title": e.title,
-                "position": order.get(e.id),
-            }
-            for e in ents
-            if e.attendee_id is not None
+    return viewcache.memo(ctx.event, ("open_mic", ctx.segment.id), lambda: _personal_map(ctx))
+
+
+def _personal_map(ctx):
+    ents = entries(ctx.segment)
+    order = {e.id: i for i, e in enumerate(bowl.running_order(ents), start=1)}
+    return {
+        e.attendee_id: {
+            "id": e.id,
+            "status": e.status,
+            "title": e.title,
+            "position": order.get(e.id),
         }
-        _personal_cache[key] = found
-        while len(_personal_cache) > 16:
-            _personal_cache.popitem(last=False)
-    return found
+        for e in ents
+        if e.attendee_id is not None
+    }
 
 
 def personal_view(ctx, attendee):
