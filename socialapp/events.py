@@ -84,7 +84,7 @@ def join(event, raw_name, cid=None):
     in a rush). The same join form sent twice (its response lost on bad Wi-Fi) gives the same
     attendee."""
     from .commands import write
-    from .segments.base import Change
+    from .kinds.base import Change
 
     name = clean_name(raw_name)
     cid = cid if isinstance(cid, str) and 8 <= len(cid) <= 64 else None

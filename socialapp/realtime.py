@@ -11,7 +11,7 @@ from . import auth, broadcast, commands
 from .events import find_event
 from .extensions import db, socketio
 from .models import Attendee, Event
-from .segments.base import Change
+from .kinds.base import Change
 from .state import host_state, personal_state, public_state
 from .web.common import TOO_MANY_CODES, lookup_refused
 
