@@ -10,8 +10,8 @@ from sqlalchemy import select
 from . import auth, broadcast, commands
 from .events import find_event
 from .extensions import db, socketio
-from .models import Attendee, Event
 from .kinds.base import Change
+from .models import Attendee, Event
 from .state import host_state, personal_state, public_state
 from .web.common import TOO_MANY_CODES, lookup_refused
 
