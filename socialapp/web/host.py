@@ -158,7 +158,8 @@ def end_event(code):
     db.session.commit()
     broadcast.everything(event)
     sign_out_hosts(event, broadcast.room_host(event.id))
-    return redirect(url_for("main.index"))
+    # The host's session still reads the report (and, later, deletes the personal data).
+    return redirect(url_for("report.page", code=event.code))
 
 
 def sign_out_hosts(event, room):

@@ -42,6 +42,15 @@ def cli_commands():
     return COMMANDS
 
 
+def report_part(event):
+    """The wall's part of the host's report: each wall's themes with their shown notes and
+    votes (no authors)."""
+    from .export import collect
+
+    walls = collect(event)["walls"]
+    return {"walls": walls} if walls else {}
+
+
 # ---------------------------------------------------------------- views
 
 
@@ -154,6 +163,6 @@ def personal_views(ctx, attendees):
 # What the core reads (docs/segment-kinds.md); the rest of the package is the kind's own.
 __all__ = [
     "KIND", "LABEL", "ORDER", "COMMANDS", "default_settings", "clean_settings", "public_view",
-    "host_view", "personal_view", "personal_views", "blueprints", "cli_commands",
+    "host_view", "personal_view", "personal_views", "blueprints", "cli_commands", "report_part",
     "RATE_NOTES", "board_of",
 ]  # fmt: skip

@@ -1,0 +1,24 @@
+"""The open mic's part of the host's report: the stories told, in the order told."""
+
+from sqlalchemy import select
+
+from ...core import figures
+from ...extensions import db
+from ...models import Segment
+from .models import OpenMicEntry
+
+
+def report_part(event):
+    """{"stories": figures.story_figures}; {} when no story was told."""
+    e = OpenMicEntry
+    rows = db.session.execute(
+        select(e.title, e.name, e.started_at, e.ended_at)
+        .join(Segment, Segment.id == OpenMicEntry.segment_id)
+        .where(OpenMicEntry.event_id == event.id, OpenMicEntry.started_at.is_not(None))
+        .order_by(Segment.position, OpenMicEntry.started_at, OpenMicEntry.id)
+    )
+    entries = [
+        {"title": t, "name": n or None, "started_at": s, "ended_at": e} for t, n, s, e in rows
+    ]
+    stories = figures.story_figures(entries)
+    return {"stories": stories} if stories else {}
