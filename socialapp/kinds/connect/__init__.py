@@ -183,11 +183,12 @@ def host_view(ctx):
 def _where(g, rid):
     r = g["rounds"].get(rid)
     if r is None:
-        return {"round": None, "where": "Icebreaker", "prompt": ""}
+        return {"round": None, "where": "Icebreaker", "prompt": "", "segment": None}
     where = f"Round {r['number']}"
     if g["several"]:
         where = f"{r['segment']} · round {r['number']}"
-    return {"round": r["number"], "where": where, "prompt": r["prompt"]}
+    segment = r["segment"] if g["several"] else None
+    return {"round": r["number"], "where": where, "prompt": r["prompt"], "segment": segment}
 
 
 def personal_view(ctx, attendee):
@@ -224,6 +225,13 @@ def personal_view(ctx, attendee):
         "speakers_total": len(speakers),
         "contact": shared.get(attendee.id),
     }
+
+
+def blueprints():
+    """Save all: /j/<code>/contacts.vcf (imported late: it uses the core's event lookup)."""
+    from .web import bp
+
+    return [bp]
 
 
 def after_event_page(ctx):

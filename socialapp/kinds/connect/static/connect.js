@@ -96,6 +96,15 @@
         editing ? "Save my contact" : "Share with people I met"))];
   }
 
+  /* Save all: one vCard file (contacts.vcf, made by the server) with everyone who shares. */
+  function saveAll(met) {
+    const n = met.filter((p) => p.contact).length;
+    if (!n) return null;
+    return v("p", { class: "cx-save" },
+      v("a", { id: "cx-save-all", class: "button", href: "/j/" + encodeURIComponent(SA.code) + "/contacts.vcf", download: "" },
+        "📇 Save all contacts (" + n + ")"));
+  }
+
   function phone(s, me, send) {
     const k = s.kind || {};
     const m = (me && me.kind) || {};
@@ -107,7 +116,8 @@
         v("h2", {}, "People you met tonight ", v("span", { class: "cx-count", id: "cx-met-count" }, "(" + met.length + ")")),
         met.length
           ? v("ul", { class: "cx-list", id: "cx-people" }, met.map((p) => personRow(p, send)))
-          : v("p", { id: "cx-none" }, "You were not in an icebreaker group tonight. The people around you right now are a good start!")),
+          : v("p", { id: "cx-none" }, "You were not in an icebreaker group tonight. The people around you right now are a good start!"),
+        saveAll(met)),
       speakersCard(m),
       shareCard(m, send)];
   }
