@@ -7,7 +7,7 @@ from flask import current_app
 from flask.cli import with_appcontext
 from sqlalchemy import select
 
-from . import address, protocol_docs, urls
+from . import address, privacy, protocol_docs, urls
 from .errors import CommandError
 from .events import create_event, find_event, templates
 from .extensions import db
@@ -121,6 +121,8 @@ def init_app(app):
         create_event_command,
         demo_command,
         report_command,
+        privacy.purge_command,
+        privacy.purge_due_command,
         protocol_docs.protocol_docs_command,
     )
     for cmd in commands:

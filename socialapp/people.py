@@ -19,7 +19,7 @@ from .errors import CommandError
 from .events import joined_count
 from .extensions import db, socketio
 from .kinds import KINDS
-from .kinds.base import Change, Ctx, command
+from .kinds.base import ALL, Change, Ctx, command
 from .models import Attendee
 
 log = logging.getLogger(__name__)
@@ -29,6 +29,7 @@ MAX_REMOVE = 500
 MAX_CAP = 100_000
 LIST_LIMIT = 200
 REMOVED = "The host removed you from this event."
+LEFT = "You removed yourself from this event: your name and contact are gone."
 
 
 # ---------- joins over time ----------
@@ -122,19 +123,42 @@ def remove(ctx, args):
     if len(rows) != len(ids):
         raise CommandError("Some of these people are not in this event.", "not_found")
     removed = {a.id for a in rows if a.removed_at is None}
+    affected = take_out(ctx, rows)
+    change = Change(personal=affected, result={"removed": len(removed)})
+    change.then = lambda: eject(removed)
+    return change
+
+
+def take_out(ctx, rows):
+    """Mark these attendees removed; every kind lets go of them and the live segment mends
+    what they held. Returns whose personal view changed."""
+    removed = {a.id for a in rows if a.removed_at is None}
     for a in rows:
         a.removed_at = a.removed_at or ctx.now
     for kind in KINDS.values() if removed else ():
         if cleanup := getattr(kind, "on_people_removed", None):
             cleanup(ctx, removed)
-    affected = set()
     seg = ctx.event.live_segment
     hook = getattr(KINDS[seg.kind], "on_remove", None) if seg else None
     if hook and removed:
         db.session.flush()
-        affected = hook(Ctx(ctx.event, seg, ctx.now, "host", None, ctx.rng), removed)
-    change = Change(personal=affected, result={"removed": len(removed)})
-    change.then = lambda: eject(removed)
+        return hook(Ctx(ctx.event, seg, ctx.now, "host", None, ctx.rng), removed)
+    return set()
+
+
+@command(COMMANDS, "people.leave", roles=("attendee",), needs_live=False, args=(), strict=True)
+def leave(ctx, args):
+    """An attendee removes themselves: removed as by the host, and then their name, contact
+    line, places in groups, +1s and authorship go (socialapp.privacy); what they wrote stays,
+    by nobody. Everyone gets new state: the lists that named them no longer do."""
+    from . import privacy
+
+    me = ctx.attendee.id
+    take_out(ctx, [ctx.attendee])
+    db.session.flush()
+    privacy.forget(ctx, {me})
+    change = Change(personal=ALL, result={"left": True})
+    change.then = lambda: eject({me}, LEFT)
     return change
 
 
@@ -166,14 +190,14 @@ def settings(ctx, args):
 _swept = {"at": 0.0}
 
 
-def eject(ids):
+def eject(ids, message=REMOVED):
     """Tell their phones, take them out of their personal rooms on every worker, and close
     their sockets on this one (the sweeper closes them on the others: sweep_removed)."""
     from . import broadcast
 
     for aid in ids:
         room = broadcast.room_attendee(aid)
-        socketio.emit("removed", {"message": REMOVED}, to=room)
+        socketio.emit("removed", {"message": message}, to=room)
         socketio.close_room(room)
     disconnect_local(ids)
 

@@ -7,6 +7,7 @@ themes). Lists from several kinds are joined; anything else is taken from the fi
 gives it. Attendance comes from the attendees' join and last-seen times.
 """
 
+import json
 import re
 import time
 
@@ -22,7 +23,11 @@ MAX_SAMPLES = 240  # points on the attendance chart: one a minute up to 4 hours,
 
 
 def gather(event, now=None):
-    """The plain data core.report.build takes, for this event as it is now."""
+    """The plain data core.report.build takes, for this event as it is now (once its personal
+    data is gone: the anonymous figures kept then)."""
+    kept = stored_report(event) if event.purged_at is not None else None
+    if kept is not None:
+        return kept
     now = now or time.time()
     people = attendees(event)
     # From the first join or segment start (an event is often made days before), to the end.
@@ -41,6 +46,17 @@ def gather(event, now=None):
                 data[key] = [*data.get(key, []), *value]
             else:
                 data.setdefault(key, value)
+    return data
+
+
+def stored_report(event):
+    """The anonymous figures kept at the purge, or None."""
+    if not event.report_json:
+        return None
+    data = json.loads(event.report_json)
+    met = data.get("met")
+    if met and met.get("distribution"):  # JSON made its keys strings
+        met["distribution"] = {int(k): v for k, v in met["distribution"].items()}
     return data
 
 

@@ -5,8 +5,9 @@ import time
 
 from flask import Blueprint, g, redirect, render_template, request, url_for
 
-from .. import auth, events, joincode
+from .. import auth, commands, events, joincode
 from ..errors import CommandError
+from ..extensions import db
 from ..forms import JoinForm
 from ..kinds import KINDS
 from ..kinds.base import Ctx
@@ -97,3 +98,27 @@ def try_to_join(event, form, room_code_ok):
             return None, 403
         form.name.errors.append(exc.message)
         return None, 400
+
+
+@bp.post("/j/<code>/leave")
+def leave(code):
+    """Remove myself: during the event through the command layer (everyone's lists update),
+    after it directly (nobody is listening any more)."""
+    event = events.find_event(code)
+    attendee = auth.current_attendee(event) if event else None
+    if attendee is None:
+        return message("Not found", "This phone is not (or no longer) in this event.", 404)
+    if event.ended_at is None:
+        ack = commands.run(event.id, "attendee", attendee.id, "people.leave", {})
+        if not ack["ok"]:
+            return message("Not removed", ack["error"], 409)
+    else:
+        from .. import privacy
+
+        commands.lock(event.id)
+        now = time.time()
+        attendee.removed_at = now
+        privacy.forget(Ctx(event, None, now, role="attendee", attendee=attendee), {attendee.id})
+        db.session.commit()
+    text = f"Your name, contact line and authorship are gone from {event.name}."
+    return message("You removed yourself", text, 200)

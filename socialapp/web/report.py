@@ -4,10 +4,13 @@ has ended (the host's session outlives the end; the host link signs in here too)
 
 import time
 
-from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 
-from .. import auth, report
+from .. import auth, commands, privacy, report
+from ..core import retention
+from ..errors import CommandError
 from ..events import find_event
+from ..extensions import db
 
 bp = Blueprint("report", __name__, url_prefix="/e/<code>")
 
@@ -30,7 +33,16 @@ def page(code):
     if "key" in request.args:  # signed in: drop the key from the address bar
         return redirect(url_for("report.page", code=event.code))
     body = report.to_html(report.build(event, time.time()))
-    response = Response(render_template("report.html", event=event, body=body))
+    page = render_template(
+        "report.html",
+        event=event,
+        body=body,
+        kept=retention.host_choice(event.retention_days),
+        deadline=privacy.kept_until(event),
+        days=retention.clean_days(event.retention_days),
+        max_days=retention.MAX_DAYS,
+    )
+    response = Response(page)
     response.headers["Cache-Control"] = "no-store"
     return response
 
@@ -43,3 +55,43 @@ def download(code):
     response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+# ---------------------------------------------------------------- personal data
+
+
+@bp.post("/report/retention")
+def set_retention(code):
+    """The host's choice: personal data is kept this many days after the end."""
+    event = host_event(code)
+    try:
+        days = retention.clean_days(request.form.get("days", "").strip() or None)
+    except retention.RetentionError as exc:
+        flash(str(exc), "error")
+        return redirect(url_for("report.page", code=event.code) + "#privacy")
+    if event.purged_at is None:
+        commands.lock(event.id)
+        event.retention_days = days
+        db.session.commit()
+        flash(retention.host_choice(days), "ok")
+    return redirect(url_for("report.page", code=event.code) + "#privacy")
+
+
+@bp.post("/report/purge")
+def purge(code):
+    """Delete the event's personal data now (after the end; the report's figures stay)."""
+    event = host_event(code)
+    if request.form.get("confirm") != "yes":
+        flash("Tick the box to confirm: deleted personal data cannot come back.", "error")
+        return redirect(url_for("report.page", code=event.code) + "#privacy")
+    commands.lock(event.id)
+    db.session.refresh(event)
+    try:
+        privacy.purge(event, time.time())
+    except CommandError as exc:
+        db.session.rollback()
+        flash(exc.message, "error")
+        return redirect(url_for("report.page", code=event.code) + "#privacy")
+    db.session.commit()
+    flash("The event's personal data was deleted. The report keeps its figures.", "ok")
+    return redirect(url_for("report.page", code=event.code) + "#privacy")

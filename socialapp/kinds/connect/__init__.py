@@ -227,6 +227,15 @@ def personal_view(ctx, attendee):
     }
 
 
+def forget_people(ctx, ids, keeper, everyone=False):
+    """Personal data goes (socialapp.privacy): these people's contact lines are deleted."""
+    stmt = delete(ConnectContact).where(ConnectContact.event_id == ctx.event.id)
+    if not everyone:
+        stmt = stmt.where(ConnectContact.attendee_id.in_(list(ids)))
+    db.session.execute(stmt)
+    forget()
+
+
 def blueprints():
     """Save all: /j/<code>/contacts.vcf (imported late: it uses the core's event lookup)."""
     from .web import bp

@@ -33,7 +33,7 @@ from .models import (
     IcebreakerState,
 )
 from .reading import current_round, first_name, get_state, host_seen, present_ids
-from .recap import report_part
+from .recap import forget_people, report_part
 from .rules import (
     COALESCE_SECONDS,
     COLOUR_INDEX,
@@ -53,7 +53,7 @@ ORDER = 10
 __all__ = [
     "KIND", "LABEL", "ORDER", "COMMANDS", "HOST_SETTINGS", "default_settings", "clean_settings",
     "public_view", "host_view", "personal_view", "on_remove", "due", "on_sweep",
-    "encounters", "confirm_met", "report_part",
+    "encounters", "confirm_met", "report_part", "forget_people",
 ]  # fmt: skip
 # ---------- a cached, plain-data picture of the current round ----------
 # Built once per event version: a round start sends "me" to every phone, and 2,000 personal

@@ -51,3 +51,32 @@ def report_part(event):
         "rounds": figures.round_figures(shaped),
         "met": figures.met_figures(counts.values()),
     }
+
+
+def forget_people(ctx, ids, keeper, everyone=False):
+    """Personal data goes (socialapp.privacy): these people's places in groups, who met whom
+    and who was here. Rounds and groups stay, as anonymous counts."""
+    from sqlalchemy import delete, or_
+
+    from .models import IcebreakerAttendance
+
+    ids = list(ids)
+    rounds = select(IcebreakerRound.id).where(IcebreakerRound.event_id == ctx.event.id)
+    db.session.execute(
+        delete(IcebreakerMember).where(
+            IcebreakerMember.round_id.in_(rounds), IcebreakerMember.attendee_id.in_(ids)
+        )
+    )
+    db.session.execute(
+        delete(IcebreakerPair).where(
+            IcebreakerPair.event_id == ctx.event.id,
+            or_(IcebreakerPair.a.in_(ids), IcebreakerPair.b.in_(ids)),
+        )
+    )
+    segments = select(Segment.id).where(Segment.event_id == ctx.event.id)
+    db.session.execute(
+        delete(IcebreakerAttendance).where(
+            IcebreakerAttendance.segment_id.in_(segments),
+            IcebreakerAttendance.attendee_id.in_(ids),
+        )
+    )

@@ -22,3 +22,21 @@ def report_part(event):
     ]
     stories = figures.story_figures(entries)
     return {"stories": stories} if stories else {}
+
+
+def forget_people(ctx, ids, keeper, everyone=False):
+    """Personal data goes (socialapp.privacy): the tellers' names (and the link to them) leave
+    their stories and the draw log; the titles stay. For everyone: names the host typed too."""
+    from .models import OpenMicLog
+
+    stmt = select(OpenMicEntry).where(OpenMicEntry.event_id == ctx.event.id)
+    if not everyone:
+        stmt = stmt.where(OpenMicEntry.attendee_id.in_(list(ids)))
+    gone = db.session.scalars(stmt).all()
+    for entry in gone:
+        entry.attendee_id, entry.name = None, ""
+    logs = select(OpenMicLog).where(OpenMicLog.event_id == ctx.event.id)
+    if not everyone:
+        logs = logs.where(OpenMicLog.entry_id.in_([e.id for e in gone]))
+    for row in db.session.scalars(logs):
+        row.name = ""

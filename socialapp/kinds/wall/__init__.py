@@ -21,6 +21,7 @@ from ...models import Attendee
 from . import note_commands, theme_commands  # noqa: F401  (their @command fills COMMANDS)
 from .models import WallNote, WallVote
 from .reading import board_of, themes_of, vote_counts
+from .recap import forget_people, report_part
 from .rules import BUILTIN_WORDS, COMMANDS, RATE_NOTES, clean_settings, default_settings, max_notes
 
 KIND = "wall"
@@ -40,15 +41,6 @@ def cli_commands():
     from .cli import COMMANDS
 
     return COMMANDS
-
-
-def report_part(event):
-    """The wall's part of the host's report: each wall's themes with their shown notes and
-    votes (no authors)."""
-    from .export import collect
-
-    walls = collect(event)["walls"]
-    return {"walls": walls} if walls else {}
 
 
 # ---------------------------------------------------------------- views
@@ -164,5 +156,6 @@ def personal_views(ctx, attendees):
 __all__ = [
     "KIND", "LABEL", "ORDER", "COMMANDS", "default_settings", "clean_settings", "public_view",
     "host_view", "personal_view", "personal_views", "blueprints", "cli_commands", "report_part",
+    "forget_people",
     "RATE_NOTES", "board_of",
 ]  # fmt: skip
