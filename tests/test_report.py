@@ -34,8 +34,7 @@ def scripted(app, event, phone, monkeypatch):
     none in round 2); two stories of 4 and 2.5 minutes; a wall with one theme of two notes
     (3 votes) and one unsorted note."""
     monkeypatch.setattr(ratelimit, "check", lambda *a: None)
-    for n in NAMES:
-        phone(n)
+    phones = {n: phone(n) for n in NAMES}
     with app.test_request_context():
         ev = find_event(event["code"])
         ids = {a.name: a.id for a in db.session.query(Attendee)}
@@ -78,7 +77,7 @@ def scripted(app, event, phone, monkeypatch):
             run(ev.id, "host", None, "wall.note_move", {"note_id": note, "theme_id": theme_id})
         for n in ("Grace", "Barbara", "Edsger"):
             run(ev.id, "attendee", ids[n], "wall.vote", {"note_id": notes[0]})
-    return event
+    return event | {"phones": phones}
 
 
 def test_the_report_holds_the_scripted_figures(app, scripted, host):
@@ -140,3 +139,16 @@ def test_only_the_host_reads_the_report_and_still_can_after_the_end(app, event, 
     assert got.status_code == 302 and got.headers["Location"].endswith(f"/e/{code}/report")
     assert fresh.get(f"/e/{code}/report").status_code == 200
     assert app.test_client().get(f"/e/{code}/report?key=wrong").status_code == 403
+
+
+def test_each_attendee_gets_a_one_page_digest_after_the_event(app, scripted, host):
+    code = scripted["code"]
+    host.post(f"/e/{code}/host/end")
+    page = scripted["phones"]["Ada"].get(f"/j/{code}").data.decode()
+    assert "People you met (2)" in page
+    assert "The room&#39;s themes: What now? Best practices" in page
+    assert "<li>Habits (2 notes)</li>" in page
+    assert "Open mic: success stories: you told “Notes on *engines*”" in page
+    assert "The list of people you met stays available until" in page
+    other = scripted["phones"]["Alan"].get(f"/j/{code}").data.decode()
+    assert "Habits (2 notes)" in other and "What you signed up for" not in other

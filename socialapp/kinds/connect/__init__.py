@@ -249,7 +249,12 @@ def after_event_page(ctx):
     from flask import render_template
 
     view = personal_view(ctx, ctx.attendee)
-    return render_template("connect/after.html", event=ctx.event, attendee=ctx.attendee, view=view)
+    # The rest of the one-page digest: what other kinds have for this person (the room's
+    # themes, the story they signed up for...): [{"title", "items": [plain text]}].
+    digest = [part for _, hook in hooks("digest_part") for part in hook(ctx)]
+    return render_template(
+        "connect/after.html", event=ctx.event, attendee=ctx.attendee, view=view, digest=digest
+    )
 
 
 # ---------- commands ----------

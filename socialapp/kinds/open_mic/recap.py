@@ -40,3 +40,18 @@ def forget_people(ctx, ids, keeper, everyone=False):
         logs = logs.where(OpenMicLog.entry_id.in_([e.id for e in gone]))
     for row in db.session.scalars(logs):
         row.name = ""
+
+
+def digest_part(ctx):
+    """The attendee's after-event digest: the story they signed up for or told."""
+    rows = db.session.execute(
+        select(OpenMicEntry.title, OpenMicEntry.started_at, Segment.title)
+        .join(Segment, Segment.id == OpenMicEntry.segment_id)
+        .where(OpenMicEntry.attendee_id == ctx.attendee.id)
+        .order_by(Segment.position)
+    ).all()
+    items = []
+    for title, started, segment in rows:
+        story = f"“{title}”" if title else "a story"
+        items.append(f"{segment}: you {'told' if started else 'signed up to tell'} {story}")
+    return [{"title": "What you signed up for", "items": items}] if items else []

@@ -33,3 +33,23 @@ def forget_people(ctx, ids, keeper, everyone=False):
             .where(WallNote.id == note_id)
             .values(attendee_id=keeper, cid=f"anonymous-{note_id}")
         )
+
+
+THEMES_IN_DIGEST = 8
+
+
+def digest_part(ctx):
+    """The attendee's after-event digest: the themes the room found on each wall."""
+    from .export import collect
+
+    sections = []
+    for wall in collect(ctx.event)["walls"]:
+        themes = [t for t in wall["themes"] if not t["unsorted"]][:THEMES_IN_DIGEST]
+        if themes:
+            items = [f"{t['title']} ({_count(len(t['notes']), 'note')})" for t in themes]
+            sections.append({"title": f"The room's themes: {wall['title']}", "items": items})
+    return sections
+
+
+def _count(n, word):
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
