@@ -1,7 +1,7 @@
 """What the evening leaves behind, in real Chromium: two phones meet in an icebreaker round,
 one shares a contact, the other saves everyone with "Save all" (a vCard read back with
 vobject); the host opens the report and prints it to PDF on A4 and Letter (read back with
-pypdfium2, page 1 saved as a PNG to look at)."""
+pypdfium2, page 1 saved as a PNG to look at); then Ada removes herself from the event."""
 
 import pytest
 import vobject
@@ -57,6 +57,15 @@ def test_save_all_and_the_printed_report(live_server, screens):
         pdf = report.pdf(format=size, print_background=True)
         (ARTIFACTS / f"report-{size}.pdf").write_bytes(pdf)
         look_at(pdf, f"report-{size}")
+
+    # Ada removes herself (two taps): her phone says so, Grace's list forgets her at once.
+    ada.click("#cx-leave")
+    expect(ada.locator("#cx-leave")).to_have_text("Yes, remove me")
+    ada.click("#cx-leave")
+    expect(ada.locator("#removed")).to_contain_text("You removed yourself")
+    expect(grace.locator("#cx-met-count")).to_have_text("(0)")
+    expect(grace.locator("#cx-save-all")).to_have_count(0)
+    assert ada.errors == [] and grace.errors == []
 
 
 def look_at(pdf, name):

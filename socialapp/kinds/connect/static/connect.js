@@ -119,7 +119,22 @@
           : v("p", { id: "cx-none" }, "You were not in an icebreaker group tonight. The people around you right now are a good start!"),
         saveAll(met)),
       speakersCard(m),
-      shareCard(m, send)];
+      shareCard(m, send),
+      leaveCard(send)];
+  }
+
+  /* Remove me: my name, contact line and authorship leave the event (people.leave). Two taps:
+     the first asks, the second does it; the server then closes this phone's session. */
+  let leaving = false;
+  function leaveCard(send) {
+    const tap = () => {
+      if (!leaving) { leaving = true; SA.redraw(); return; }
+      send("people.leave").then((ack) => { if (ack && !ack.ok) { leaving = false; SA.redraw(); } });
+    };
+    return v("div", { class: "cx-leave" },
+      leaving ? v("p", { class: "small" }, "Your name, contact line and the authorship of what you wrote will be deleted from this event. Tap again to confirm.") : null,
+      v("button", { id: "cx-leave", class: "linklike small" + (leaving ? " danger" : ""), onclick: tap },
+        leaving ? "Yes, remove me" : "Remove me from this event"));
   }
 
   /* ---------------- projector ---------------- */
