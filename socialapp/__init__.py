@@ -48,4 +48,5 @@ def create_app(test_config=None):
     cli.init_app(app)
     sweeper.init_app(app)
     app.jinja_env.globals["kept_until"] = privacy.kept_until  # the after-event page says it
+    app.jinja_env.globals["retention_choice"] = privacy.retention.host_choice  # the host's
     return app

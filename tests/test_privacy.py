@@ -148,3 +148,11 @@ def test_an_attendee_removes_themselves_and_the_others_lists_update(
     assert friend.get(f"/j/{code}").status_code == 410
     with app.app_context():
         assert personal_strings([partner["Ada"]]) == []
+
+
+def test_host_panel_says_how_long_personal_data_stays(app, event, host):
+    page = host.get(f"/e/{event['code']}/host").data.decode()
+    assert "Personal data is deleted 30 days after the event ends." in page
+    host.post(f"/e/{event['code']}/report/retention", data={"days": "0"})
+    page = host.get(f"/e/{event['code']}/host").data.decode()
+    assert "Personal data is deleted at midnight after the event ends." in page
