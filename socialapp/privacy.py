@@ -9,7 +9,8 @@ story titles, themes, questions) and the report's anonymous figures, taken just 
 
 Each kind lets go of its part through `forget_people(ctx, ids, keeper, everyone=False)`:
 rows that need an author (a wall note) move to `keeper`, an anonymous attendee row that
-belongs to no one (no name, a token nobody has, removed).
+belongs to no one (no name, a token nobody has, removed). A kind whose tables point at
+attendees must have this hook: the purge deletes every other attendee row of the event.
 """
 
 import json
@@ -36,9 +37,10 @@ _looked = {"at": 0.0}
 def keeper(event, now):
     """The event's anonymous attendee row (made once): authorless texts point at it."""
     row = db.session.scalar(
-        select(Attendee).where(
-            Attendee.event_id == event.id, Attendee.name == ANONYMOUS, Attendee.join_cid.is_(None)
-        )
+        select(Attendee)
+        .where(Attendee.event_id == event.id, Attendee.name == ANONYMOUS)
+        .order_by(Attendee.id)
+        .limit(1)
     )
     if row is None:
         row = Attendee(
