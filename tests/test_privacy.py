@@ -60,6 +60,13 @@ def test_after_the_purge_no_table_holds_personal_data_and_the_report_reads_the_s
         assert ev.purged_at is not None
         people = db.session.scalars(select(Attendee).where(Attendee.event_id == ev.id)).all()
         assert [(a.name, a.removed_at is not None) for a in people] == [("", True)]
+        # Who met whom, who was in which group, who voted, who shares: no rows at all.
+        for table in ("icebreaker_member", "icebreaker_pair", "icebreaker_attendance"):
+            assert db.session.execute(db.text(f"SELECT count(*) FROM {table}")).scalar() == 0
+        for table in ("wall_vote", "connect_contact", "client_command"):
+            assert db.session.execute(db.text(f"SELECT count(*) FROM {table}")).scalar() == 0
+        authors = db.session.execute(db.text("SELECT DISTINCT attendee_id FROM wall_note"))
+        assert [a for (a,) in authors] == [people[0].id]  # the anonymous keeper
     after = host.get(f"/e/{code}/report").data.decode()
     for figure in (
         "6 people joined",
@@ -156,3 +163,26 @@ def test_host_panel_says_how_long_personal_data_stays(app, event, host):
     host.post(f"/e/{event['code']}/report/retention", data={"days": "0"})
     page = host.get(f"/e/{event['code']}/host").data.decode()
     assert "Personal data is deleted at midnight after the event ends." in page
+
+
+def test_leaving_during_a_live_round_mends_the_group(app, event, phone, monkeypatch):
+    from socialapp import commands, ratelimit
+    from socialapp.kinds.icebreaker.models import IcebreakerMember
+
+    monkeypatch.setattr(ratelimit, "check", lambda *a: None)
+    for n in ("Ada", "Grace", "Alan", "Edsger"):
+        phone(n)
+    with app.test_request_context():
+        ev = find_event(event["code"])
+        ids = {a.name: a.id for a in db.session.query(Attendee)}
+        run(ev.id, "host", None, "agenda.goto", {"segment_id": seg_of(ev, "icebreaker")})
+        for n in ids:
+            run(ev.id, "attendee", ids[n], "icebreaker.here")
+        run(ev.id, "host", None, "icebreaker.start_round")
+        ack = commands.run(ev.id, "attendee", ids["Ada"], "people.leave", {})
+        assert ack["ok"] and ack["left"], ack
+        members = [m.attendee_id for m in db.session.query(IcebreakerMember)]
+        assert ids["Ada"] not in members and len(members) == 3  # her partner joined a pair
+        assert personal_strings(["Ada"]) == []
+        again = commands.run(ev.id, "attendee", ids["Ada"], "people.leave", {})
+        assert not again["ok"]  # her phone stands for nobody now
