@@ -19,7 +19,7 @@ from .errors import CommandError
 from .events import joined_count
 from .extensions import db, socketio
 from .kinds import KINDS
-from .kinds.base import ALL, Change, Ctx, command
+from .kinds.base import Change, Ctx, command
 from .models import Attendee
 
 log = logging.getLogger(__name__)
@@ -129,6 +129,16 @@ def remove(ctx, args):
     return change
 
 
+def met_by(event, me):
+    """Everyone a kind says met this person (the `encounters` hook: pairs of attendee ids)."""
+    out = set()
+    for kind in KINDS.values():
+        if encounters := getattr(kind, "encounters", None):
+            for a, b, _ in encounters(event)["pairs"]:
+                out |= {b} if a == me else {a} if b == me else set()
+    return out
+
+
 def take_out(ctx, rows):
     """Mark these attendees removed; every kind lets go of them and the live segment mends
     what they held. Returns whose personal view changed."""
@@ -150,14 +160,16 @@ def take_out(ctx, rows):
 def leave(ctx, args):
     """An attendee removes themselves: removed as by the host, and then their name, contact
     line, places in groups, +1s and authorship go (socialapp.privacy); what they wrote stays,
-    by nobody. Everyone gets new state: the lists that named them no longer do."""
+    by nobody. The room gets the public state, and the people who met them (their lists
+    named them) and whose group was mended new personal views."""
     from . import privacy
 
     me = ctx.attendee.id
-    take_out(ctx, [ctx.attendee])
+    named_me = met_by(ctx.event, me)  # their lists of people met name me: read before
+    affected = take_out(ctx, [ctx.attendee])
     db.session.flush()
     privacy.forget(ctx, {me})
-    change = Change(personal=ALL, result={"left": True})
+    change = Change(personal=(named_me | set(affected or ())) - {me}, result={"left": True})
     change.then = lambda: eject({me}, LEFT)
     return change
 
