@@ -12,7 +12,7 @@ import time
 
 from sqlalchemy import select
 
-from . import agenda, broadcast, commands, people, realtime
+from . import agenda, broadcast, commands, people, privacy, realtime
 from .core import clock
 from .extensions import db, socketio
 from .kinds import KINDS
@@ -46,6 +46,7 @@ def loop(app):
                 tick(now)
                 realtime.drop_stale_hosts()  # keys rotated or events ended on other workers
                 people.sweep_removed(now)
+                privacy.sweep(now)  # retention: personal data past its days goes
                 if now - last_count >= COUNT_EVERY:
                     last_count = now
                     counts(now)

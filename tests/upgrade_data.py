@@ -242,5 +242,14 @@ ROWS = {
         ],
     },
     "0005_icebreaker_host_seen": {},
+    "0005_privacy": {
+        "event": [
+            dict(id=4, code="GONE77", name="Last year's social", host_key="g" * 43,
+                 template="", created_at=T0 - 400_000, ended_at=T0 - 390_000, version=9,
+                 show_count=True, auto_advance=False, chime=True, live_segment_id=None,
+                 retention_days=7, purged_at=T0 - 10_000,
+                 report_json='{"event": {"name": "Last year\'s social"}, "anonymous": true}'),
+        ],
+    },
 }
 # fmt: on

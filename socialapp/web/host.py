@@ -168,7 +168,8 @@ def end_event(code):
         return change
 
     commands.write(event.id, step, "end")
-    return redirect(url_for("main.index"))
+    # The host's session still reads the report (and, later, deletes the personal data).
+    return redirect(url_for("report.page", code=event.code))
 
 
 def sign_out_hosts(event, room):

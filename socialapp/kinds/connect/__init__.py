@@ -159,11 +159,12 @@ def host_view(ctx):
 def _where(g, rid):
     r = g["rounds"].get(rid)
     if r is None:
-        return {"round": None, "where": "Icebreaker", "prompt": ""}
+        return {"round": None, "where": "Icebreaker", "prompt": "", "segment": None}
     where = f"Round {r['number']}"
     if g["several"]:
         where = f"{r['segment']} · round {r['number']}"
-    return {"round": r["number"], "where": where, "prompt": r["prompt"]}
+    segment = r["segment"] if g["several"] else None
+    return {"round": r["number"], "where": where, "prompt": r["prompt"], "segment": segment}
 
 
 def personal_view(ctx, attendee):
@@ -202,13 +203,34 @@ def personal_view(ctx, attendee):
     }
 
 
+def forget_people(ctx, ids, keeper, everyone=False):
+    """Personal data goes (socialapp.privacy): these people's contact lines are deleted."""
+    stmt = delete(ConnectContact).where(ConnectContact.event_id == ctx.event.id)
+    if not everyone:
+        stmt = stmt.where(ConnectContact.attendee_id.in_(list(ids)))
+    db.session.execute(stmt)
+    forget()
+
+
+def blueprints():
+    """Save all: /j/<code>/contacts.vcf (imported late: it uses the core's event lookup)."""
+    from .web import bp
+
+    return [bp]
+
+
 def after_event_page(ctx):
     """After the event, a phone that took part still finds the people it met, their shared
     contacts and the stories it heard (templates/connect/after.html)."""
     from flask import render_template
 
     view = personal_view(ctx, ctx.attendee)
-    return render_template("connect/after.html", event=ctx.event, attendee=ctx.attendee, view=view)
+    # The rest of the one-page digest: what other kinds have for this person (the room's
+    # themes, the story they signed up for...): [{"title", "items": [plain text]}].
+    digest = [part for _, hook in hooks("digest_part") for part in hook(ctx)]
+    return render_template(
+        "connect/after.html", event=ctx.event, attendee=ctx.attendee, view=view, digest=digest
+    )
 
 
 # ---------- commands ----------

@@ -34,6 +34,7 @@ from .models import (
     IcebreakerState,
 )
 from .reading import current_round, first_name, get_state, host_seen, present_ids
+from .recap import forget_people, report_part
 from .rules import (
     COLOUR_INDEX,
     COLOUR_TABLE,
@@ -52,7 +53,7 @@ ORDER = 10
 __all__ = [
     "KIND", "LABEL", "ORDER", "COMMANDS", "HOST_SETTINGS", "default_settings", "clean_settings",
     "public_view", "host_view", "personal_view", "on_remove", "due", "on_sweep",
-    "encounters", "confirm_met",
+    "encounters", "confirm_met", "report_part", "forget_people",
 ]  # fmt: skip
 # ---------- a plain-data picture of the current round ----------
 # Built once per event version (socialapp.viewcache): a round start sends "me" to every

@@ -22,6 +22,7 @@ from ..base import HostField
 from .commands import COMMANDS
 from .models import OpenMicEntry, OpenMicLog
 from .reading import DEFAULT_GO_TO, LOG_SHOWN, ORDER_SHOWN, bowl_row, brief, entries, timer_of
+from .recap import digest_part, forget_people, report_part
 
 KIND = "open_mic"
 LABEL = "Open mic"
@@ -167,6 +168,7 @@ def stories(event):
 # What the core and other kinds read (docs/segment-kinds.md); the rest is the kind's own.
 __all__ = [
     "KIND", "LABEL", "ORDER", "COMMANDS", "HOST_SETTINGS", "default_settings", "clean_settings",
-    "public_view", "host_view", "personal_view", "on_people_removed", "stories",
+    "public_view", "host_view", "personal_view", "on_people_removed", "stories", "report_part",
+    "forget_people", "digest_part",
     "DEFAULT_GO_TO",
 ]  # fmt: skip

@@ -96,6 +96,15 @@
         editing ? "Save my contact" : "Share with people I met"))];
   }
 
+  /* Save all: one vCard file (contacts.vcf, made by the server) with everyone who shares. */
+  function saveAll(met) {
+    const n = met.filter((p) => p.contact).length;
+    if (!n) return null;
+    return v("p", { class: "cx-save" },
+      v("a", { id: "cx-save-all", class: "button", href: "/j/" + encodeURIComponent(SA.code) + "/contacts.vcf", download: "" },
+        "📇 Save all contacts (" + n + ")"));
+  }
+
   function phone(s, me, send) {
     const k = s.kind || {};
     const m = (me && me.kind) || {};
@@ -107,9 +116,25 @@
         v("h2", {}, "People you met tonight ", v("span", { class: "cx-count", id: "cx-met-count" }, "(" + met.length + ")")),
         met.length
           ? v("ul", { class: "cx-list", id: "cx-people" }, met.map((p) => personRow(p, send)))
-          : v("p", { id: "cx-none" }, "You were not in an icebreaker group tonight. The people around you right now are a good start!")),
+          : v("p", { id: "cx-none" }, "You were not in an icebreaker group tonight. The people around you right now are a good start!"),
+        saveAll(met)),
       speakersCard(m),
-      shareCard(m, send)];
+      shareCard(m, send),
+      leaveCard(send)];
+  }
+
+  /* Remove me: my name, contact line and authorship leave the event (people.leave). Two taps:
+     the first asks, the second does it; the server then closes this phone's session. */
+  let leaving = false;
+  function leaveCard(send) {
+    const tap = () => {
+      if (!leaving) { leaving = true; SA.redraw(); return; }
+      send("people.leave").then((ack) => { if (ack && !ack.ok) { leaving = false; SA.redraw(); } });
+    };
+    return v("div", { class: "cx-leave" },
+      leaving ? v("p", { class: "small" }, "Your name, contact line and the authorship of what you wrote will be deleted from this event. Tap again to confirm.") : null,
+      v("button", { id: "cx-leave", class: "linklike small" + (leaving ? " danger" : ""), onclick: tap },
+        leaving ? "Yes, remove me" : "Remove me from this event"));
   }
 
   /* ---------------- projector ---------------- */
