@@ -160,6 +160,8 @@ def _where(g, rid):
     r = g["rounds"].get(rid)
     if r is None:
         return {"round": None, "where": "Icebreaker", "prompt": ""}
+    if "where" in r:  # a kind that names the place itself (not a numbered round)
+        return {"round": None, "where": r["where"], "prompt": r["prompt"]}
     where = f"Round {r['number']}"
     if g["several"]:
         where = f"{r['segment']} · round {r['number']}"

@@ -14,43 +14,18 @@ the commands.
 from sqlalchemy import delete, select
 
 from ... import viewcache
-from ...args import Int, Text
 from ...core import bowl
 from ...extensions import db
 from ...models import Segment
-from ..base import HostField
 from .commands import COMMANDS
 from .models import OpenMicEntry, OpenMicLog
 from .reading import DEFAULT_GO_TO, LOG_SHOWN, ORDER_SHOWN, bowl_row, brief, entries, timer_of
+from .rules import HOST_SETTINGS, clean_settings, default_settings, talk_queue
+from .talk import confirm_met, encounters, heard, interest_map
 
 KIND = "open_mic"
 LABEL = "Open mic"
 ORDER = 20
-
-
-def default_settings():
-    return {"speaker_minutes": 4, "theme": "", "go_to": DEFAULT_GO_TO}
-
-
-SPEAKER_MINUTES = Int("speaker_minutes", 1, 60, label="minutes per speaker")
-HOST_SETTINGS = [HostField(SPEAKER_MINUTES, "Minutes per speaker")]  # in the host's agenda form
-WORDING = [
-    Text("theme", 200, min_len=0, required=False),
-    Text("go_to", 120, min_len=0, required=False, label="where to go"),
-]
-
-
-def clean_settings(raw):
-    raw = dict(raw or {})
-    out = default_settings()
-    if "speaker_minutes" in raw:  # present but null is refused, as a wrong number
-        out["speaker_minutes"] = SPEAKER_MINUTES.read(raw["speaker_minutes"])
-    for arg in WORDING:
-        value = arg.parse(raw)
-        if value is not None:
-            out[arg.key] = value
-    out["go_to"] = out["go_to"] or DEFAULT_GO_TO
-    return out
 
 
 def on_people_removed(ctx, removed):
@@ -75,6 +50,8 @@ def public_view(ctx):
     current = bowl.speaker(ents)
     order = bowl.running_order(ents)
     view = {
+        "mode": settings.get("mode", "open_mic"),
+        "order_by": settings.get("order", "drawn"),
         "theme": settings.get("theme", ""),
         "go_to": settings.get("go_to", DEFAULT_GO_TO),
         "speaker_minutes": settings.get("speaker_minutes", 4),
@@ -85,9 +62,11 @@ def public_view(ctx):
         "order": [brief(e) for e in order[:ORDER_SHOWN]],
         "order_total": len(order),
     }
+    if talk_queue(seg):
+        view["heard"] = [brief(e) for e in heard(ents)]
     if current is not None:
         view["timer"] = timer_of(current, ctx.now)
-        view["timer_label"] = "Speaker time"
+        view["timer_label"] = "Talk time" if talk_queue(seg) else "Speaker time"
     return view
 
 
@@ -108,6 +87,8 @@ def host_view(ctx):
     current = bowl.speaker(ents)
     return {
         "closed": bool(row and row.closed),
+        "mode": seg.settings.get("mode", "open_mic"),
+        "order_by": seg.settings.get("order", "drawn"),
         "speaker_minutes": seg.settings.get("speaker_minutes", 4),
         "bowl": [host_entry(e) for e in bowl.in_bowl(ents)],
         "order": [host_entry(e) for e in bowl.running_order(ents)],
@@ -138,6 +119,7 @@ def _personal_map(ctx):
             "id": e.id,
             "status": e.status,
             "title": e.title,
+            "pitch": e.pitch,
             "position": order.get(e.id),
         }
         for e in ents
@@ -146,8 +128,12 @@ def _personal_map(ctx):
 
 
 def personal_view(ctx, attendee):
-    """This phone's place: not in, in the bowl, drawn (position 1 = on deck), speaking, done."""
-    return {"entry": personal_map(ctx).get(attendee.id)}
+    """This phone's place: not in, in the bowl, drawn (position 1 = on deck), speaking, done;
+    in a talk queue also the talks it offered help with, and who offered help with its own."""
+    view = {"entry": personal_map(ctx).get(attendee.id)}
+    if talk_queue(ctx.segment):
+        view |= interest_map(ctx).get(attendee.id, {"helping": [], "helpers": []})
+    return view
 
 
 def stories(event):
@@ -168,5 +154,5 @@ def stories(event):
 __all__ = [
     "KIND", "LABEL", "ORDER", "COMMANDS", "HOST_SETTINGS", "default_settings", "clean_settings",
     "public_view", "host_view", "personal_view", "on_people_removed", "stories",
-    "DEFAULT_GO_TO",
+    "encounters", "confirm_met", "DEFAULT_GO_TO",
 ]  # fmt: skip
