@@ -242,3 +242,41 @@ def test_i_can_help_reaches_stay_connected_contacts_after_both_confirm(jam):
     assert "alan@example.org" not in json.dumps(jam.me("Ada"))  # never tapped
     ack = jam.att("Alan", "connect.confirm", attendee_id=jam.person("Ada"))
     assert not ack["ok"]  # nobody can confirm someone they never met or helped
+
+
+def test_removed_people_leave_a_first_come_queue(jam):
+    for n in JAM:
+        jam.sign_up(n, f"Talk of {n}")
+    ack = jam.host("people.remove", attendee_ids=[jam.person("Grace")])
+    assert ack["ok"] and ack["removed"] == 1
+    assert jam.order() == ["Ada", "Alan", "Barbara"]
+    assert jam.me("Barbara")["entry"]["position"] == 3
+
+
+def test_a_removed_helper_leaves_the_pitchers_list(jam):
+    talk = give_talk(jam, "Ada", "Sparse probes")
+    for n in ("Grace", "Alan"):
+        assert jam.att(n, "open_mic.help", entry_id=talk)["ok"]
+    assert jam.host("people.remove", attendee_ids=[jam.person("Alan")])["ok"]
+    assert jam.me("Ada")["helpers"] == ["Grace"]
+
+
+def test_met_in_a_round_and_by_i_can_help_is_listed_once(app, event):
+    from tests.test_connect import Room as Social
+
+    room = Social(app, event)
+    try:
+        who, met, _ = room.pick()
+        mate = sorted(met)[0]
+        mic = room.segment_of("open_mic")
+        assert room.host("agenda.goto", segment_id=mic)["ok"]
+        assert room.host("open_mic.setup", mode="talk_queue", order="first_come")["ok"]
+        talk = room.att(who, "open_mic.enter", title="Plots")["entry_id"]
+        assert room.host("open_mic.next")["ok"]
+        assert room.att(mate, "open_mic.help", entry_id=talk)["ok"]
+        assert room.host("agenda.goto", segment_id=room.seg_id)["ok"]
+        listed = [p["label"] for p in room.me(who)["met"]]
+        assert sorted(listed) == sorted(met) and listed.count(mate) == 1
+        assert room.me(who)["met"][listed.index(mate)]["round"] is not None  # the round
+    finally:
+        room.close()

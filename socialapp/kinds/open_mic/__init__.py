@@ -17,10 +17,10 @@ from ... import viewcache
 from ...core import bowl
 from ...extensions import db
 from ...models import Segment
-from .commands import COMMANDS
+from .commands import COMMANDS, waiting_people
 from .models import OpenMicEntry, OpenMicLog
 from .reading import DEFAULT_GO_TO, LOG_SHOWN, ORDER_SHOWN, bowl_row, brief, entries, timer_of
-from .rules import HOST_SETTINGS, clean_settings, default_settings, talk_queue
+from .rules import HOST_SETTINGS, clean_settings, default_settings, first_come, talk_queue
 from .talk import confirm_met, encounters, heard, interest_map
 
 KIND = "open_mic"
@@ -30,8 +30,9 @@ ORDER = 20
 
 def on_people_removed(ctx, removed):
     """The host removed these people from the event (any segment live, or none): a name still
-    in a bowl is withdrawn, as its owner could have done, so a fake is never drawn on stage.
-    Names already drawn stay for the host to handle ("not here")."""
+    in a bowl is withdrawn, as its owner could have done, so a fake is never drawn on stage;
+    so is a place still waiting in a first-come queue (its owner could leave it too). Names
+    drawn by the host stay for the host to handle ("not here")."""
     db.session.execute(
         delete(OpenMicEntry).where(
             OpenMicEntry.event_id == ctx.event.id,
@@ -39,6 +40,23 @@ def on_people_removed(ctx, removed):
             OpenMicEntry.status == bowl.IN_BOWL,
         )
     )
+    queued = db.session.scalars(
+        select(OpenMicEntry)
+        .join(Segment, Segment.id == OpenMicEntry.segment_id)
+        .where(
+            OpenMicEntry.event_id == ctx.event.id,
+            OpenMicEntry.attendee_id.in_(removed),
+            OpenMicEntry.status == bowl.DRAWN,
+        )
+    ).all()
+    for entry in queued:
+        if first_come(db.session.get(Segment, entry.segment_id)):
+            db.session.delete(entry)
+
+
+def on_remove(ctx, removed):
+    """The live queue moved up: the phones still waiting get their new place."""
+    return waiting_people(entries(ctx.segment, fresh=True))
 
 
 def public_view(ctx):
@@ -153,6 +171,6 @@ def stories(event):
 # What the core and other kinds read (docs/segment-kinds.md); the rest is the kind's own.
 __all__ = [
     "KIND", "LABEL", "ORDER", "COMMANDS", "HOST_SETTINGS", "default_settings", "clean_settings",
-    "public_view", "host_view", "personal_view", "on_people_removed", "stories",
+    "public_view", "host_view", "personal_view", "on_people_removed", "on_remove", "stories",
     "encounters", "confirm_met", "DEFAULT_GO_TO",
 ]  # fmt: skip
