@@ -6,11 +6,16 @@ import json
 from collections import Counter
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import delete
 
 from socialapp import commands
 from socialapp.errors import CommandError
+from socialapp.extensions import db
 from socialapp.kinds import connect
 from socialapp.kinds.open_mic import clean_settings
+from socialapp.kinds.open_mic.models import OpenMicEntry, OpenMicInterest
 from tests.room import Room
 
 JAM = ["Ada", "Grace", "Alan", "Barbara"]
@@ -280,3 +285,40 @@ def test_met_in_a_round_and_by_i_can_help_is_listed_once(app, event):
         assert room.me(who)["met"][listed.index(mate)]["round"] is not None  # the round
     finally:
         room.close()
+
+
+# ---------- a rule that must always hold ----------
+
+STEPS = st.lists(
+    st.tuples(st.sampled_from(["enter", "withdraw", "next", "help"]), st.sampled_from(JAM)),
+    max_size=14,
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@given(steps=STEPS)
+def test_first_come_order_is_always_sign_up_order(jam, steps):
+    """Whatever the phones and the host do, the running order is the waiting sign-ups in the
+    order they came, each phone's position says its place, and "I can help" never changes
+    the order."""
+    db.session.execute(delete(OpenMicInterest))  # a fresh queue for each example
+    db.session.execute(delete(OpenMicEntry))
+    db.session.commit()
+    came = []
+    for op, who in steps:
+        if op == "enter":
+            if jam.att(who, "open_mic.enter", title=f"Talk of {who}")["ok"]:
+                came.append(who)
+        elif op == "withdraw":
+            jam.att(who, "open_mic.withdraw")
+        elif op == "next":
+            jam.host("open_mic.next")
+        else:
+            speaker = jam.public()["speaker"]
+            if speaker:
+                jam.att(who, "open_mic.help", entry_id=speaker["id"])
+        mine = {n: jam.me(n)["entry"] for n in JAM}
+        waiting = [n for n in came if mine[n] and mine[n]["status"] == "drawn"]
+        assert jam.order() == waiting
+        assert [mine[n]["position"] for n in waiting] == list(range(1, len(waiting) + 1))
+        came = [n for n in came if mine[n]]  # withdrawn ones may sign up again, at the end
