@@ -16,6 +16,7 @@ from socialapp.extensions import db
 from socialapp.kinds import connect
 from socialapp.kinds.open_mic import clean_settings
 from socialapp.kinds.open_mic.models import OpenMicEntry, OpenMicInterest
+from socialapp.models import Attendee
 from tests.room import Room
 
 JAM = ["Ada", "Grace", "Alan", "Barbara"]
@@ -322,3 +323,18 @@ def test_first_come_order_is_always_sign_up_order(jam, steps):
         assert jam.order() == waiting
         assert [mine[n]["position"] for n in waiting] == list(range(1, len(waiting) + 1))
         came = [n for n in came if mine[n]]  # withdrawn ones may sign up again, at the end
+
+
+def test_after_the_event_the_pitcher_finds_who_could_help(app, event, phone, host):
+    phones = {n: phone(n) for n in ("Ada", "Grace <b>")}
+    room = Jam(app, event)
+    try:
+        room.people = {a.name: a.id for a in db.session.query(Attendee)}  # the phones' people
+        talk = give_talk(room, "Ada", "Sparse <i>probes</i>")
+        assert room.att("Grace <b>", "open_mic.help", entry_id=talk)["ok"]
+    finally:
+        room.close()
+    host.post(f"/e/{event['code']}/host/end")
+    text = phones["Ada"].get(f"/j/{event['code']}").data.decode()
+    assert "Grace &lt;b&gt;" in text and "“I can help”" in text and "Round None" not in text
+    assert "Sparse &lt;i&gt;probes&lt;/i&gt;" in text
