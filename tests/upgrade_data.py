@@ -251,5 +251,19 @@ ROWS = {
                  report_json='{"event": {"name": "Last year\'s social"}, "anonymous": true}'),
         ],
     },
+    "0006_talk_queue": {
+        "open_mic_entry": [
+            dict(id=5, event_id=1, segment_id=4, attendee_id=3, name="Lei",
+                 title="Scaling laws for tiny models", pitch="Loss vs. width, log–log ≤ 1M",
+                 status="done", draw_no=3, created_at=T0 + 540, drawn_at=T0 + 540,
+                 started_at=T0 + 1300, ended_at=T0 + 1600, timer_status="stopped",
+                 timer_duration=300.0, timer_ends_at=None, timer_remaining=0.0),
+        ],
+        "open_mic_interest": [
+            dict(id=1, event_id=1, segment_id=4, entry_id=5, pitcher_id=3, helper_id=1,
+                 created_at=T0 + 1400, pitcher_confirmed_at=T0 + 1700,
+                 helper_confirmed_at=T0 + 1720),
+        ],
+    },
 }
 # fmt: on

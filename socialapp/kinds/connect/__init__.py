@@ -1,7 +1,8 @@
 """The connect segment kind ("Stay connected"): people find again those they met tonight.
 
 Each phone lists the people its owner was grouped with in this event's icebreaker rounds
-(from the stored met pairs: in which round, with which question) and the open-mic speakers
+(from the stored met pairs: in which round, with which question), the people met through
+any other kind's encounters hook (a talk queue's "I can help"), and the open-mic speakers
 whose stories the room heard. Sharing a contact line is opt-in: connect.share stores one
 short line, and it is shown ONLY in the personal views of people who met its owner in an
 icebreaker round AND where both confirmed meeting (socialapp.meetings: "we found each other"
@@ -62,11 +63,14 @@ def hooks(name):
 
 
 def _build_graph(event):
-    rounds, met, confirmed = {}, {}, set()
+    rounds, met, confirmed, seen = {}, {}, set(), set()
     for k, encounters in hooks("encounters"):
         found = encounters(event)
         rounds |= {(k, rid): r for rid, r in found["rounds"].items()}
         for a, b, rid in found["pairs"]:
+            if (a, b) in seen:  # one entry per person: where they first met
+                continue
+            seen |= {(a, b), (b, a)}
             met.setdefault(a, []).append((b, (k, rid)))
             met.setdefault(b, []).append((a, (k, rid)))
         confirmed |= found["confirmed"]
@@ -160,6 +164,13 @@ def _where(g, rid):
     r = g["rounds"].get(rid)
     if r is None:
         return {"round": None, "where": "Icebreaker", "prompt": "", "segment": None}
+    if "where" in r:  # a kind that names the place itself (not a numbered round)
+        return {
+            "round": None,
+            "where": r["where"],
+            "prompt": r["prompt"],
+            "segment": r.get("segment"),
+        }
     where = f"Round {r['number']}"
     if g["several"]:
         where = f"{r['segment']} · round {r['number']}"
