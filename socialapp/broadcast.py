@@ -19,14 +19,13 @@ import threading
 import time
 
 from flask import current_app
-from sqlalchemy import select
 
 from . import auth, msgqueue
 from .extensions import db, socketio
 from .kinds.base import ALL
-from .models import Attendee, Event
+from .models import Event
 from .sent import Sent
-from .state import host_state, personal_states, public_state
+from .state import host_state, people_of, personal_states, public_state
 
 log = logging.getLogger(__name__)
 QUEUE_DOWN = (
@@ -184,10 +183,7 @@ def queue_down(event):
 def personal(event, who, now):
     if not who:
         return
-    query = select(Attendee).where(Attendee.event_id == event.id)
-    if who != ALL:
-        query = query.where(Attendee.id.in_(list(who)))
-    attendees = db.session.scalars(query).all()
+    attendees = people_of(event, None if who == ALL else who)
     sent = batches().sent
     for attendee, state in personal_states(event, attendees, now):
         if sent.changed(event.id, event.version, attendee.id, state):

@@ -3,10 +3,9 @@ matching returned, in a number of SQL statements that does not grow with the roo
 (Behaviour, not time: statements are counted with a SQLAlchemy event listener.)"""
 
 import time
-from contextlib import contextmanager
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from socialapp.core import matching, signs
 from socialapp.events import create_event
@@ -18,6 +17,7 @@ from socialapp.kinds.icebreaker.models import (
     IcebreakerRound,
 )
 from socialapp.models import Attendee
+from tests.sqlcount import statements
 from tests.test_icebreaker import Ice
 
 
@@ -26,22 +26,6 @@ def ice(app, event):
     board = Ice(app, event)
     yield board
     board.close()
-
-
-@contextmanager
-def statements():
-    """Counts the SQL statements sent to the database inside the block."""
-    seen = []
-
-    def count(conn, cursor, statement, parameters, context, executemany):
-        seen.append(statement)
-
-    engine = db.engine
-    event.listen(engine, "before_cursor_execute", count)
-    try:
-        yield seen
-    finally:
-        event.remove(engine, "before_cursor_execute", count)
 
 
 def crowd(ice, n):
