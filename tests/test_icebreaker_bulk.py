@@ -7,6 +7,7 @@ import time
 import pytest
 from sqlalchemy import select
 
+from socialapp import create_app
 from socialapp.core import matching, signs
 from socialapp.events import create_event
 from socialapp.extensions import db
@@ -21,9 +22,15 @@ from tests.sqlcount import statements
 from tests.test_icebreaker import Ice
 
 
-@pytest.fixture
-def ice(app, event):
-    board = Ice(app, event)
+@pytest.fixture(params=["sqlite", "postgresql"])
+def ice(request, app):
+    """The icebreaker live, on SQLite and on PostgreSQL (bulk inserts differ per driver)."""
+    if request.param == "postgresql":
+        app = create_app(
+            app.config | {"SQLALCHEMY_DATABASE_URI": request.getfixturevalue("pg_database")}
+        )
+    board = Ice(app, new_event(app))
+    assert db.engine.dialect.name == request.param
     yield board
     board.close()
 
