@@ -68,7 +68,8 @@ def live_view(event, now):
 def public_state(event, now=None, count=None):
     """What attendees and the projector see: identical for everyone in the room."""
     now = now or time.time()
-    count = present_count(event, now) if count is None else count
+    if count is None and event.show_count:  # hidden: no count query (each phone's connect)
+        count = present_count(event, now)
     seg = event.live_segment
     ctx = Ctx(event, seg, now, role="display")
     return {
@@ -94,12 +95,13 @@ def public_state(event, now=None, count=None):
 def host_state(event, now=None, public=None):
     """The public state plus what only the host sees (counts, settings, per-kind controls)."""
     now = now or time.time()
-    public = public or public_state(event, now)
+    count = present_count(event, now)
+    public = public or public_state(event, now, count)
     seg = event.live_segment
     ctx = Ctx(event, seg, now, role="host")
     return public | {
         "host": {
-            "count": present_count(event, now),
+            "count": count,
             "joined": people.joined_count(event),
             "people": people.host_view(event, now),
             "show_count": event.show_count,
