@@ -19,14 +19,14 @@ import threading
 import time
 
 from flask import current_app
-from sqlalchemy import select
+from sqlalchemy import inspect
 
 from . import auth, msgqueue
 from .extensions import db, socketio
 from .kinds.base import ALL
-from .models import Attendee, Event
+from .models import Event
 from .sent import Sent
-from .state import host_state, personal_states, public_state
+from .state import host_state, people_of, personal_states, public_state
 
 log = logging.getLogger(__name__)
 QUEUE_DOWN = (
@@ -96,26 +96,29 @@ def after(event, change, version=None):
     """Send what a committed change made stale: now, or once the event's window is over.
     version: the version the change committed (for socialapp.sent's gap check)."""
     b = batches()
-    b.sent.committed(event.id, event.version if version is None else version)
+    # The id without a query: the commit expired the event, and a change batched in a rush
+    # (a join) needs nothing else of it now.
+    event_id = inspect(event).identity[0]
+    b.sent.committed(event_id, event.version if version is None else version)
     seen = getattr(change, "public", True) or getattr(change, "host", True)
     if not seen and not getattr(change, "personal", None):
         return  # nothing anyone sees at once (presence: the sweeper sends counts)
     window = current_app.config["BROADCAST_SECONDS"]
     now = time.monotonic()
     with b.guard:
-        p = b.pending.setdefault(event.id, Pending())
+        p = b.pending.setdefault(event_id, Pending())
         p.add(change)
         if p.scheduled:
             return
-        wait = b.sent_at.get(event.id, float("-inf")) + window - now
+        wait = b.sent_at.get(event_id, float("-inf")) + window - now
         if wait > 0:
             p.scheduled = True
         else:
-            del b.pending[event.id]
-            b.sent_at[event.id] = now
+            del b.pending[event_id]
+            b.sent_at[event_id] = now
     if wait > 0:
         app = current_app._get_current_object()
-        socketio.start_background_task(_later, app, event.id, wait)
+        socketio.start_background_task(_later, app, event_id, wait)
     else:
         send(event, p)
 
@@ -184,10 +187,7 @@ def queue_down(event):
 def personal(event, who, now):
     if not who:
         return
-    query = select(Attendee).where(Attendee.event_id == event.id)
-    if who != ALL:
-        query = query.where(Attendee.id.in_(list(who)))
-    attendees = db.session.scalars(query).all()
+    attendees = people_of(event, None if who == ALL else who)
     sent = batches().sent
     for attendee, state in personal_states(event, attendees, now):
         if sent.changed(event.id, event.version, attendee.id, state):

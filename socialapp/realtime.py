@@ -58,7 +58,9 @@ def send_all(event, role, attendee):
     emit("state", public_state(event, now))
     if attendee is not None:
         join_room(broadcast.room_attendee(attendee.id))
-        touch(attendee, now, force=True)
+        # Presence: written only if not already fresh (a phone that just joined was seen at
+        # its join; a QR rush must not cost every phone a second write transaction).
+        touch(attendee, now)
         emit("me", personal_state(event, attendee, now))
 
 

@@ -68,7 +68,7 @@ def start_round(ctx, args):
     rnd.timer = clock.start(clock.new(round_seconds(seg, settings)), now)
     db.session.add(rnd)
     db.session.flush()
-    add_groups(rnd, groups, signs.signs_for_round(len(groups), ctx.rng), ctx.event.id, now)
+    add_groups(rnd, groups, signs.signs_for_round(len(groups), ctx.rng), ctx.event.id, now, met=met)
     matched = sum(len(g) for g in groups)
     return Change(
         personal=ALL,
