@@ -277,5 +277,43 @@ ROWS = {
             dict(id=41, segment_id=40, attendee_id=8),
         ],
     },
+    "0002_debate": {
+        "segment": [
+            dict(id=50, event_id=2, position=2, kind="debate", title="Negative results",
+                 instructions="Vote before and after",
+                 minutes=45.0,
+                 settings_json='{"motion": "This house would publish every négative result", '
+                               '"for_speakers": ["Ada"], "against_speakers": ["李雷"], '
+                               '"opening_minutes": 6, "dead_heat_margin": 5}',
+                 status="done", timer_status="stopped", timer_duration=2700.0,
+                 timer_ends_at=None, timer_remaining=0.0, started_at=T0 - 83_600,
+                 ended_at=T0 - 81_000),
+            dict(id=51, event_id=2, position=3, kind="debate", title="Tabs or spaces",
+                 instructions="", minutes=30.0, settings_json="{}", status="pending",
+                 timer_status="idle", timer_duration=1800.0, timer_ends_at=None,
+                 timer_remaining=None, started_at=None, ended_at=None),
+        ],
+        "debate_board": [
+            dict(segment_id=51, event_id=2, step=1, timer_status="running",
+                 timer_duration=360.0, timer_ends_at=T0 + 2100.5, timer_remaining=None,
+                 margin=5, floor_id=None, shown_voters=0),
+            dict(segment_id=50, event_id=2, step=5, timer_status="paused",
+                 timer_duration=600.0, timer_ends_at=None, timer_remaining=95.25, margin=7,
+                 floor_id=8, shown_voters=2),
+        ],
+        "debate_ballot": [
+            dict(id=51, segment_id=50, attendee_id=7, round="before", side="undecided",
+                 created_at=T0 - 83_500, updated_at=T0 - 83_490.5),
+            dict(id=52, segment_id=50, attendee_id=7, round="after", side="for",
+                 created_at=T0 - 81_200, updated_at=T0 - 81_200),
+            dict(id=53, segment_id=50, attendee_id=8, round="before", side="against",
+                 created_at=T0 - 83_480, updated_at=T0 - 83_480),
+        ],
+        "debate_hand": [
+            dict(id=51, segment_id=50, attendee_id=8, raised_at=T0 - 82_000,
+                 called_at=T0 - 81_700.25),
+            dict(id=52, segment_id=50, attendee_id=7, raised_at=T0 - 81_900, called_at=None),
+        ],
+    },
 }
 # fmt: on
