@@ -26,20 +26,23 @@
 
   /* ---------------- the result (projector, phone, host) ---------------- */
 
-  function stack(label, shares) {
+  function stack(label, shares, words) {
     return v("div", { class: "debate-row", key: label },
       v("span", { class: "debate-row-label" }, label),
       v("span", { class: "debate-stack", role: "img", "aria-label": label + ": " + SIDES.map((x) => WORD[x] + " " + shares[x].share + "%").join(", ") },
         SIDES.map((x) => shares[x].share > 0 ? v("span", { key: x, class: "debate-part-bar", "data-side": x, style: { width: shares[x].share + "%" } },
-          shares[x].share >= 9 ? MARK[x] + " " + WORD[x] + " " + shares[x].share + "%" : "") : null)));
+          shares[x].share >= (words ? 9 : 12) ? MARK[x] + " " + (words ? WORD[x] + " " : "") + shares[x].share + "%" : "") : null)));
   }
 
+  // opts.words: the sides' names inside the bars (wide screens); a phone gets a legend instead.
   function result(r, opts) {
+    const words = !!(opts && opts.words);
     const verdict = r.dead_heat ? "Dead heat" : r.winner ? "★ " + SIDE[r.winner] + " wins" : "No result";
     return v("div", { class: "debate-result" + (opts && opts.calm ? " calm" : "") },
       v("p", { class: "debate-verdict", id: "debate-verdict", "data-winner": r.winner || "none" }, verdict),
       r.paired ? [
-        stack("Before", r.before), stack("After", r.after),
+        stack("Before", r.before, words), stack("After", r.after, words),
+        words ? null : v("p", { key: "lg", class: "debate-legend", "aria-hidden": "true" }, SIDES.map((x) => v("span", { key: x, "data-side": x }, MARK[x] + " " + WORD[x]))),
         v("ul", { class: "debate-swings", key: "sw" }, ["for", "against"].map((x) =>
           v("li", { key: x, "data-side": x, class: r.winner === x ? "win" : "" }, MARK[x] + " " + WORD[x] + " " + pts(r.swing[x]))))] : null,
       r.summary.map((line, i) => v("p", { key: "s" + i, class: i ? "debate-more" : "debate-summary" }, line)));
@@ -66,7 +69,7 @@
     const h = me.hand;
     const raise = (up) => send("debate.hand", { up }).then((ack) => { if (ack && ack.ok) say(up ? "Your hand is up." : "Your hand is down."); });
     if (h === "speaking") {
-      return v("div", { key: "up", class: "debate-yourturn", role: "alert" }, v("p", { class: "big" }, "You're up!"), v("p", {}, "Speak from the floor: the host is calling on you."),
+      return v("div", { key: "up", class: "debate-yourturn", role: "alert" }, v("p", { class: "debate-up" }, "You're up!"), v("p", {}, "Speak from the floor: the host is calling on you."),
         v("button", { class: "big", id: "debate-hand", onclick: () => raise(false) }, "I'm done"));
     }
     return v("div", { key: "h", class: "actions" },
@@ -90,13 +93,15 @@
       body = v("p", { class: "debate-floor" }, f.speaker ? "On the floor: " + f.speaker : "Questions from the floor", " · " + plural(f.waiting || 0, "hand") + " up");
     } else body = who(step);
     const mine = ["before", "after"].filter((r) => me.ballots[r]).map((r) => (r === "before" ? "Before: " : "After: ") + WORD[me.ballots[r]]);
+    const speaking = me.hand === "speaking";
     return SA.area({ "data-step": step.kind },
+      speaking ? hand(k, me, send) : null,
       v("div", { class: "card debate-head" },
         v("p", { class: "eyebrow" }, "The motion · step " + (k.index + 1) + " of " + k.steps.length + ": " + step.title),
         v("h2", { id: "debate-motion" }, k.motion)),
       v("div", { class: "card" }, body),
       step.kind !== "ballot" && mine.length ? v("p", { class: "muted debate-mine" }, "Your votes: " + mine.join(" · ")) : null,
-      hand(k, me, send),
+      speaking ? null : hand(k, me, send),
       v("p", { id: "debate-said", class: "sr-only", role: "status", "aria-live": "polite" }));
   }
 
@@ -106,6 +111,13 @@
     return v("ol", { class: "debate-order", "aria-label": "Running order" }, k.steps.map((x, i) =>
       v("li", { key: i, class: i === k.index ? "now" : i < k.index ? "done" : "", "data-side": x.side || "" },
         x.kind === "speech" ? MARK[x.side] + " " + (x.speaker || WORD[x.side]) : x.kind === "ballot" ? "Vote" : x.kind === "floor" ? "Floor" : "Result")));
+  }
+
+  function upNext(k) {
+    const x = k.steps[k.index + 1];
+    if (!x || k.step.kind === "ballot") return null;
+    const what = x.kind === "speech" ? MARK[x.side] + " " + x.title + (x.speaker ? ": " + x.speaker : "") : x.title;
+    return v("p", { class: "debate-next", id: "debate-up-next" }, v("span", { class: "muted" }, "Up next: "), what);
   }
 
   function display(s) {
@@ -123,13 +135,13 @@
       main = [v("p", { key: "c", class: "debate-call" }, "Questions from the floor"),
         v("p", { key: "s", class: "debate-who" }, f.speaker ? [v("span", { class: "debate-part" }, "On the floor: "), v("strong", { class: "debate-speaker", id: "debate-speaker" }, f.speaker)] : "Raise your hand on your phone"),
         v("p", { key: "w", class: "debate-note" }, plural(f.waiting || 0, "hand") + " up")];
-    } else main = k.result ? result(k.result, { calm: true }) : null;
+    } else main = k.result ? result(k.result, { calm: true, words: true }) : null;
     return SA.area({ "data-step": step.kind },
       v("div", { class: "debate-stage" },
         v("p", { class: "debate-eyebrow" }, "The motion"),
         v("h1", { class: "debate-motion", id: "debate-motion" }, k.motion),
         main,
-        step.kind === "result" ? null : order(k)));
+        upNext(k)));
   }
 
   /* ---------------- host panel ---------------- */
@@ -155,6 +167,8 @@
           t.status === "running" ? "Pause" : t.status === "paused" ? "Resume" : "Start " + SA.fmt(t.remaining), v("kbd", {}, "S")),
         v("button", { class: "small", onclick: () => send("debate.extend", { seconds: 30 }) }, "+30 s"),
         v("button", { class: "small", onclick: () => send("debate.extend", { seconds: -30 }) }, "−30 s")) : null,
+      hk.result ? v("div", { class: "debate-host-result" }, result(Object.assign({}, hk.result, { summary: hk.result.summary.slice(0, 2) }), { words: true }),
+        v("p", { id: "debate-left-out" }, "Left out: " + plural(hk.result.unpaired.total, "ballot") + " from phones that voted once (" + hk.result.unpaired.before_only + " before only, " + hk.result.unpaired.after_only + " after only); counted: " + plural(hk.result.paired, "phone") + ".")) : null,
       v("p", { id: "debate-ballots" }, "Ballots in: before " + hk.ballots.before + " · after " + hk.ballots.after, v("span", { class: "muted" }, " (counts only: nobody sees who voted what)")),
       step.kind === "floor" || hk.hands.length ? v("section", { class: "debate-hands" },
         v("h3", {}, "Hands ", v("span", { class: "muted" }, "(" + waiting + " waiting)")),
@@ -165,8 +179,6 @@
         v("label", { class: "field" }, v("span", {}, "Dead heat when the gains differ by less than (points)"),
           v("input", { id: "debate-margin", type: "number", min: 0, max: 50, defaultValue: String(hk.margin), ref: (el) => { margin = el; } })),
         v("button", { type: "submit", class: "small" }, "Set")),
-      hk.result ? v("div", { class: "debate-host-result" }, result(hk.result),
-        v("p", { id: "debate-left-out" }, "Left out: " + plural(hk.result.unpaired.total, "ballot") + " from phones that voted once (" + hk.result.unpaired.before_only + " before only, " + hk.result.unpaired.after_only + " after only); counted: " + plural(hk.result.paired, "phone") + ".")) : null,
       order(k),
     ];
   }
