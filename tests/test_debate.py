@@ -238,3 +238,27 @@ def test_secrecy_no_state_pairs_a_person_with_a_side(debate, phones, sio, sweep)
     for view in (latest(room)["kind"], latest(debate)["host"]["kind"]):
         text = json.dumps(view)
         assert not any(name in text for name in ("Bo", "Cy")) and "attendee" not in text
+
+
+def test_a_reconnecting_phone_gets_its_ballots_and_its_hand(debate, phone, sio):
+    ada = phone("Ada")
+    first = sio(ada, "attendee")
+    assert command(first, "debate.vote", {"side": "undecided"})["ok"]
+    go(debate, 1)
+    assert command(first, "debate.hand", {"up": True})["ok"]
+    first.disconnect()
+    again = sio(ada, "attendee")
+    assert latest(again, "me")["kind"] == {"ballots": {"before": "undecided"}, "hand": "up"}
+    assert latest(again)["kind"]["step"]["speaker"] == "Ada"
+
+
+def test_removed_people_count_for_nothing(debate, phones, app):
+    ada, bo = phones("Ada", "Bo")
+    for p in (ada, bo):
+        assert command(p, "debate.vote", {"side": "for"})["ok"]
+    go(debate, 1)
+    assert command(bo, "debate.hand", {"up": True})["ok"]
+    bo_id = latest(bo, "me")["id"]
+    assert command(debate, "people.remove", {"attendee_ids": [bo_id]})["ok"]
+    assert [who for _, who, _ in ballots_in(app)] == [latest(ada, "me")["id"]]
+    assert latest(debate)["host"]["kind"]["hands"] == []
