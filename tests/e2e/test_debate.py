@@ -61,12 +61,16 @@ def test_a_whole_debate_with_five_phones_host_and_projector(live_server, screens
     expect(display.locator(".debate-side-badge")).to_contain_text("Against the motion")
     for _ in range(3):  # the two rebuttals, then the floor
         host.click("#debate-next")
-    expect(display.locator(".debate-call")).to_have_text("Questions from the floor")
+    expect(display.locator(".debate-call")).to_have_text("Questions from the floor · 1 hand up")
     expect(host.locator("#debate-hand-list li")).to_have_text(["Bob"])
     host.click("#debate-call")
     expect(phones["Bob"].locator(".debate-yourturn")).to_contain_text("You're up!")
     expect(display.locator("#debate-speaker")).to_have_text("Bob")
     screenshot(phones["Bob"], "debate-phone-floor")
+    screenshot(display, "debate-display-floor")
+    host.click("#debate-timer")  # the floor's own timer
+    expect(host.locator(".debate-timer .timer")).to_have_attribute("data-phase", "running")
+    screenshot(host, "debate-host-floor")
     for _ in range(3):  # the two closings, then the vote again
         host.click("#debate-next")
     expect(display.locator(".debate-call")).to_have_text("Vote again on your phone")

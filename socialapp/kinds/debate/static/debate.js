@@ -132,9 +132,8 @@
     } else if (step.kind === "speech") main = who(step);
     else if (step.kind === "floor") {
       const f = k.floor || {};
-      main = [v("p", { key: "c", class: "debate-call" }, "Questions from the floor"),
-        v("p", { key: "s", class: "debate-who" }, f.speaker ? [v("span", { class: "debate-part" }, "On the floor: "), v("strong", { class: "debate-speaker", id: "debate-speaker" }, f.speaker)] : "Raise your hand on your phone"),
-        v("p", { key: "w", class: "debate-note" }, plural(f.waiting || 0, "hand") + " up")];
+      main = [v("p", { key: "c", class: "debate-call" }, "Questions from the floor", v("span", { class: "debate-waiting" }, " · " + plural(f.waiting || 0, "hand") + " up")),
+        v("p", { key: "s", class: "debate-who" }, f.speaker ? [v("span", { class: "debate-part" }, "On the floor: "), v("strong", { class: "debate-speaker", id: "debate-speaker" }, f.speaker)] : "Raise your hand on your phone")];
     } else main = k.result ? result(k.result, { calm: true, words: true }) : null;
     return SA.area({ "data-step": step.kind },
       v("div", { class: "debate-stage" },
