@@ -262,3 +262,22 @@ def test_removed_people_count_for_nothing(debate, phones, app):
     assert command(debate, "people.remove", {"attendee_ids": [bo_id]})["ok"]
     assert [who for _, who, _ in ballots_in(app)] == [latest(ada, "me")["id"]]
     assert latest(debate)["host"]["kind"]["hands"] == []
+
+
+@pytest.mark.parametrize(
+    "settings,words",
+    [
+        ({"opening_minutes": 0}, "between 1 and 30"),
+        ({"for_speakers": ["A", "B", "C", "D"]}, "At most 3 speakers for the motion"),
+        ({"dead_heat_margin": 51}, "between 0 and 50"),
+        ({"motion": "x" * 201}, "at most 200 characters"),
+    ],
+)
+def test_bad_settings_are_refused(host, sio, settings, words):
+    h = sio(host, "host")
+    before = latest(h)["agenda"]
+    ack = command(
+        h, "agenda.add", {"kind": "debate", "title": "D", "minutes": 30, "settings": settings}
+    )
+    assert not ack["ok"] and words in ack["error"], ack
+    assert latest(h)["agenda"] == before

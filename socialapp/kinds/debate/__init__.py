@@ -29,7 +29,15 @@ ORDER = 38
 
 MOTION = Text("motion", 200, min_len=0, required=False, note="default: the segment's title")
 SPEAKERS = [
-    Texts(f"{side}_speakers", 3, 60, item="speaker", required=False) for side in ("for", "against")
+    Texts(
+        f"{side}_speakers",
+        3,
+        60,
+        item="speaker",
+        required=False,
+        label=f"speakers {side} the motion",
+    )
+    for side in ("for", "against")
 ]
 MINUTES = [
     Int(f"{part}_minutes", 1, 30, required=False, label=f"minutes for {part}")
