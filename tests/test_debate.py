@@ -281,3 +281,15 @@ def test_bad_settings_are_refused(host, sio, settings, words):
     )
     assert not ack["ok"] and words in ack["error"], ack
     assert latest(h)["agenda"] == before
+
+
+def test_a_repeated_ballot_message_is_stored_once(debate, phones, app):
+    """The outbox resends a message whose ack was lost: the same cid lands exactly once, and a
+    later change of mind (a new cid) still counts."""
+    (ada,) = phones("Ada")
+    first = command(ada, "debate.vote", {"side": "for"}, cid="c-ada-1")
+    assert first["ok"]
+    assert command(ada, "debate.vote", {"side": "against"}, cid="c-ada-2")["ok"]
+    again = command(ada, "debate.vote", {"side": "for"}, cid="c-ada-1")  # the resend
+    assert again["ok"] and again["duplicate"] and again["v"] == first["v"]
+    assert [(r, s) for r, _, s in ballots_in(app)] == [("before", "against")]
