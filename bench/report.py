@@ -89,12 +89,23 @@ BURST = [
     SERVER_PCT,
     ("lasted s", lambda r: num(r["wall_s"])),
 ]
+VOTES = [
+    ("phones", lambda r: r["phones"]),
+    ("over s", lambda r: num(r["over_s"])),
+    ("ballot ack p50 / p95 / max ms", lambda r: trio(r["ballot_ack_ms"])),
+    ("host shows all, after the last ack ms", lambda r: r["host_shows_all_after_last_ack_ms"]),
+    ("stored exactly once", once),
+    ("reveal to the last phone ms", lambda r: r["reveal_to_last_phone_ms"]),
+    ("refused", refused),
+    SERVER_PCT,
+]
 SECTIONS = [
     ("fanout", "Fan-out: one public change to every phone", FANOUT),
     ("round", "Icebreaker round (app)", ROUND),
     ("rush", "Join rush (app)", RUSH),
     ("notes", "Notes on the wall, projector connected (app)", NOTES),
     ("burst", "Phones posting notes as fast as allowed, host pressing +10 s each second", BURST),
+    ("votes", "A ranked vote: every phone casts one ballot (app)", VOTES),
 ]
 RATIOS = {
     "p50": lambda r: r["last_ms"]["p50"],

@@ -4,6 +4,7 @@ Commands here follow the shape of segment commands (base.Ctx in, base.Change out
 change models but never commit or emit; the command layer does both.
 """
 
+import dataclasses
 import json
 
 from .args import Bool, Choice, Id, Int, Obj, Text, parse_id
@@ -44,7 +45,9 @@ def go_live(ctx, seg):
     ctx.event.live_segment_id = seg.id
     hook = getattr(KINDS[seg.kind], "on_start", None)
     if hook:
-        hook(ctx.__class__(**{**ctx.__dict__, "segment": seg}))
+        # replace() copies the declared fields only: the command layer also hangs its
+        # command's spec on ctx, which Ctx() does not take.
+        hook(dataclasses.replace(ctx, segment=seg))
     return Change(personal=ALL)
 
 

@@ -178,9 +178,20 @@ class LiveServer:
     def log(self):
         return (self.instance / "server.log").read_text()
 
-    def create_event(self, name="Browser Social"):
+    def create_event(self, name="Browser Social", template="mlc-social"):
         out = subprocess.run(
-            [sys.executable, "-m", "flask", "--app", "socialapp", "create-event", name, "--json"],
+            [
+                sys.executable,
+                "-m",
+                "flask",
+                "--app",
+                "socialapp",
+                "create-event",
+                name,
+                "--json",
+                "--template",
+                template,
+            ],  # fmt: skip
             env=self.env(),
             capture_output=True,
             text=True,

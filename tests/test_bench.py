@@ -20,7 +20,7 @@ pytestmark = pytest.mark.server
 BENCH = ROOT / "bench"
 TINY = ["--phones", "4", "--actions", "2", "--interval", "0.05", "--rounds", "1",
         "--rush-seconds", "0.5", "--notes-seconds", "0.5", "--per-phone", "2", "--settle", "0.2",
-        "--same-server"]  # fmt: skip
+        "--votes-seconds", "0.5", "--same-server"]  # fmt: skip
 
 
 def bench(*args, timeout=240):
@@ -63,6 +63,10 @@ def test_every_scenario_at_tiny_size(tmp_path):
     assert burst["exactly_once"] and burst["stored"] == 8
     assert burst["dropped_sockets"] == 0 and burst["host_timeouts"] == 0
     assert burst["host_command_ms"]["p50"] > 0
+    (votes,) = r["votes"]
+    assert votes["exactly_once"] and votes["stored"] == 4 and votes["refused"] == {}
+    assert votes["host_shows_all_after_last_ack_ms"] is not None
+    assert votes["reveal_to_last_phone_ms"] is not None
 
     table = done.stdout
     for heading in ("Fan-out", "Icebreaker round", "Join rush", "Notes on the wall", "Ratios"):

@@ -26,6 +26,9 @@ ALLOWED = {
     ("core/export.py", "wall"): "a column heading of the CSV export",
     ("core/vcard.py", "icebreaker"): "the words of a contact card's note",
     ("static/js/core.js", "connect"): "Socket.IO's own connect event",
+    ("core/charts.py", "vote"): "the unit a bar chart counts in",
+    ("core/counting.py", "vote"): "the unit of a result's summary",
+    ("core/report.py", "vote"): "the unit of a report's sentences",
 }
 
 

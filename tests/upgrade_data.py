@@ -265,5 +265,78 @@ ROWS = {
                  helper_confirmed_at=T0 + 1720),
         ],
     },
+    "0002_vote": {
+        "segment": [
+            dict(id=40, event_id=2, position=1, kind="vote", title="Best paper",
+                 instructions="One vote per phone", minutes=10.0, settings_json="{}",
+                 status="done", timer_status="stopped", timer_duration=600.0,
+                 timer_ends_at=None, timer_remaining=0.0, started_at=T0 - 84_300,
+                 ended_at=T0 - 83_700),
+        ],
+        "vote_board": [
+            dict(segment_id=40, event_id=2, current_id=41, shown_voters=2),
+        ],
+        "vote_question": [
+            dict(id=41, event_id=2, segment_id=40, position=0, title="Best vision paper",
+                 spec_json='{"type": "ranked", "options": [{"id": "a", "label": "ViT-Ü"}, '
+                           '{"id": "b", "label": "视觉"}], "method": "schulze", '
+                           '"rank_all": false}',
+                 state="closed", live_results=False, lock_first=True, picked_json="[]",
+                 opened_at=T0 + 1500, closed_at=T0 + 1560.5, revealed_at=None),
+            dict(id=42, event_id=2, segment_id=40, position=1, title="One word 🎉",
+                 spec_json='{"type": "text"}', state="revealed", live_results=True,
+                 lock_first=False, picked_json='["So good"]', opened_at=T0 + 1600,
+                 closed_at=T0 + 1650, revealed_at=T0 + 1660),
+        ],
+        "vote_ballot": [
+            dict(id=41, question_id=41, attendee_id=7, answer_json='["b", "a"]',
+                 created_at=T0 + 1510, updated_at=T0 + 1520.25),
+            dict(id=42, question_id=41, attendee_id=8, answer_json='["a"]',
+                 created_at=T0 + 1511, updated_at=T0 + 1511),
+            dict(id=43, question_id=42, attendee_id=8, answer_json='"So good"',
+                 created_at=T0 + 1610, updated_at=T0 + 1610),
+        ],
+        "vote_judge": [
+            dict(id=41, segment_id=40, attendee_id=8),
+        ],
+    },
+    "0002_debate": {
+        "segment": [
+            dict(id=50, event_id=2, position=2, kind="debate", title="Negative results",
+                 instructions="Vote before and after",
+                 minutes=45.0,
+                 settings_json='{"motion": "This house would publish every négative result", '
+                               '"for_speakers": ["Ada"], "against_speakers": ["李雷"], '
+                               '"opening_minutes": 6, "dead_heat_margin": 5}',
+                 status="done", timer_status="stopped", timer_duration=2700.0,
+                 timer_ends_at=None, timer_remaining=0.0, started_at=T0 - 83_600,
+                 ended_at=T0 - 81_000),
+            dict(id=51, event_id=2, position=3, kind="debate", title="Tabs or spaces",
+                 instructions="", minutes=30.0, settings_json="{}", status="pending",
+                 timer_status="idle", timer_duration=1800.0, timer_ends_at=None,
+                 timer_remaining=None, started_at=None, ended_at=None),
+        ],
+        "debate_board": [
+            dict(segment_id=51, event_id=2, step=1, timer_status="running",
+                 timer_duration=360.0, timer_ends_at=T0 + 2100.5, timer_remaining=None,
+                 margin=5, floor_id=None, shown_voters=0),
+            dict(segment_id=50, event_id=2, step=5, timer_status="paused",
+                 timer_duration=600.0, timer_ends_at=None, timer_remaining=95.25, margin=7,
+                 floor_id=8, shown_voters=2),
+        ],
+        "debate_ballot": [
+            dict(id=51, segment_id=50, attendee_id=7, round="before", side="undecided",
+                 created_at=T0 - 83_500, updated_at=T0 - 83_490.5),
+            dict(id=52, segment_id=50, attendee_id=7, round="after", side="for",
+                 created_at=T0 - 81_200, updated_at=T0 - 81_200),
+            dict(id=53, segment_id=50, attendee_id=8, round="before", side="against",
+                 created_at=T0 - 83_480, updated_at=T0 - 83_480),
+        ],
+        "debate_hand": [
+            dict(id=51, segment_id=50, attendee_id=8, raised_at=T0 - 82_000,
+                 called_at=T0 - 81_700.25),
+            dict(id=52, segment_id=50, attendee_id=7, raised_at=T0 - 81_900, called_at=None),
+        ],
+    },
 }
 # fmt: on

@@ -169,9 +169,22 @@ def stories(event):
     ]
 
 
+def vote_options(event):
+    """The talks the room heard, as options for a vote ("best talk of the night"); the vote
+    kind looks for this hook. A talk reads "Name: title" (or the name alone)."""
+    options, seen = [], set()
+    for story in stories(event):
+        label = f"{story['name']}: {story['title']}" if story["title"] else story["name"]
+        if label.casefold() not in seen:
+            seen.add(label.casefold())
+            options.append(label[:120])
+    return [{"key": f"{KIND}-talks", "label": "Talks of the open mic", "options": options}]
+
+
 # What the core and other kinds read (docs/segment-kinds.md); the rest is the kind's own.
 __all__ = [
     "KIND", "LABEL", "ORDER", "COMMANDS", "HOST_SETTINGS", "default_settings", "clean_settings",
     "public_view", "host_view", "personal_view", "on_people_removed", "on_remove", "stories",
-    "encounters", "confirm_met", "report_part", "forget_people", "digest_part", "DEFAULT_GO_TO",
+    "encounters", "confirm_met", "report_part", "forget_people", "digest_part", "vote_options",
+    "DEFAULT_GO_TO",
 ]  # fmt: skip

@@ -152,10 +152,24 @@ def personal_views(ctx, attendees):
     }
 
 
+def vote_options(event):
+    """Lists of options this kind offers a vote (the vote kind looks for this hook): the
+    themes of each wall, in the host's order."""
+    return [
+        {
+            "key": f"{KIND}-{seg.id}",
+            "label": f"Themes of {seg.title}",
+            "options": [t.title for t in themes_of(seg)],
+        }
+        for seg in event.segments
+        if seg.kind == KIND
+    ]
+
+
 # What the core reads (docs/segment-kinds.md); the rest of the package is the kind's own.
 __all__ = [
     "KIND", "LABEL", "ORDER", "COMMANDS", "default_settings", "clean_settings", "public_view",
-    "host_view", "personal_view", "personal_views", "blueprints", "cli_commands", "report_part",
-    "forget_people", "digest_part",
+    "host_view", "personal_view", "personal_views", "vote_options", "blueprints", "cli_commands",
+    "report_part", "forget_people", "digest_part",
     "RATE_NOTES", "board_of",
 ]  # fmt: skip

@@ -1,0 +1,174 @@
+"""The vote segment kind: polls, rankings, word clouds and best-paper ballots, hidden until
+the reveal.
+
+A vote segment holds questions the host steps through (open, close, reveal, next). Phones
+cast one ballot each per question (changeable until it closes, unless first answers are
+locked). While a question is open the room sees only how many have voted; the host sees the
+live count; the reveal shows the result. Nothing sent to anyone, host included, says who
+voted what: results are counts (socialapp/core/counting.py).
+
+This module is the descriptor: settings, views and hooks; reading.py holds the reads,
+commands.py the commands, web.py the exports.
+"""
+
+from collections import defaultdict
+
+from sqlalchemy import delete, select
+
+from ...errors import CommandError
+from ...extensions import db
+from ...models import Attendee
+from . import commands
+from .commands import COMMANDS
+from .models import VoteBallot, VoteJudge, VoteQuestion
+from .reading import board, brief, current, judges, questions, result, sources, voters
+
+KIND = "vote"
+LABEL = "Vote"
+ORDER = 35
+
+
+def default_settings():
+    return {"questions": []}
+
+
+def clean_settings(raw):
+    """{"questions": [...]}: questions the segment starts with (an agenda template's
+    categories), each {"title", "type", "options"?, "source"?, ...} as vote.add takes them."""
+    raw = dict(raw or {})
+    found = raw.get("questions", [])
+    if not isinstance(found, list) or len(found) > commands.MAX_QUESTIONS:
+        raise CommandError(f"A vote starts with at most {commands.MAX_QUESTIONS} questions.")
+    return {"questions": [commands.preset(q) for q in found]}
+
+
+def on_start(ctx):
+    """The first time the segment goes live, its preset questions are written in; a question
+    taking its options from the evening (the talks given) reads them now."""
+    if questions(ctx.segment):
+        return None
+    for preset in ctx.segment.settings.get("questions", []):
+        try:
+            commands.add(ctx, commands.add_args(preset))
+        except CommandError:
+            continue  # e.g. no talks were given: the host adds the question by hand
+    return None
+
+
+def shows_result(q):
+    return q.state == "revealed" or (q.live_results and q.state in ("open", "closed"))
+
+
+def public_result(q, found):
+    """What the room sees of a result: open answers only once the host picked them."""
+    if q.spec["type"] != "text":
+        return found
+    whole = found["all"]
+    picked = q.picked if q.state == "revealed" else []
+    return {
+        "all": {k: whole[k] for k in ("type", "method", "method_label", "ballots")}
+        | {"summary": whole["summary"][:1], "answers": [{"text": t} for t in picked]}
+    }
+
+
+def public_view(ctx):
+    """The question on screen, how many voted, and its result only when shown."""
+    qs = questions(ctx.segment)
+    q = current(ctx, qs)
+    view = {"total": len(qs), "index": qs.index(q) if q else None, "question": None}
+    if q is not None:
+        view["question"] = brief(q, voters(q.id))
+        view["result"] = (
+            public_result(q, result(q, judges(ctx.segment))) if shows_result(q) else None
+        )
+    return view
+
+
+def host_view(ctx):
+    """Every question with its live counts (Schulze table, IRV rounds) and who is a judge."""
+    qs = questions(ctx.segment)
+    q = current(ctx, qs)
+    jids = judges(ctx.segment)
+    names = (
+        db.session.execute(select(Attendee).where(Attendee.id.in_(jids))).scalars() if jids else []
+    )
+    return {
+        "current": q.id if q else None,
+        "questions": [
+            brief(x, voters(x.id)) | {"result": result(x, jids), "picked": x.picked} for x in qs
+        ],
+        "sources": [
+            {"key": s["key"], "label": s["label"], "count": len(s["options"])}
+            for s in sources(ctx.event)
+        ],
+        "judges": sorted(({"id": a.id, "label": a.label} for a in names), key=lambda j: j["label"]),
+    }
+
+
+def personal_views(ctx, attendees):
+    """This phone's own ballots ({question id: answer}) and whether it judges: two queries for
+    the whole room."""
+    ids = [a.id for a in attendees]
+    mine = defaultdict(dict)
+    qids = [q.id for q in questions(ctx.segment)]
+    if qids and ids:
+        rows = db.session.execute(
+            select(VoteBallot.attendee_id, VoteBallot.question_id, VoteBallot.answer_json).where(
+                VoteBallot.question_id.in_(qids), VoteBallot.attendee_id.in_(ids)
+            )
+        )
+        for who, qid, answer in rows:
+            mine[who][str(qid)] = VoteBallot(answer_json=answer).answer
+    jids = judges(ctx.segment)
+    return {i: {"ballots": mine[i], "judge": i in jids} for i in ids}
+
+
+def personal_view(ctx, attendee):
+    return personal_views(ctx, [attendee])[attendee.id]
+
+
+def due(ctx):
+    """The room's voter count is behind the ballots (sent at most once a sweep)."""
+    q = current(ctx)
+    row = board(ctx)
+    return (
+        q is not None
+        and q.state == "open"
+        and row is not None
+        and (voters(q.id) != row.shown_voters)
+    )
+
+
+def on_sweep(ctx):
+    from ..base import Change
+
+    q = current(ctx)
+    board(ctx, create=True).shown_voters = voters(q.id)
+    return Change()
+
+
+def on_people_removed(ctx, removed):
+    """Removed people (a spammer, a fake) count for nothing: their ballots on questions not
+    yet revealed are taken out, and they judge no more."""
+    open_ids = select(VoteQuestion.id).where(
+        VoteQuestion.event_id == ctx.event.id, VoteQuestion.state != "revealed"
+    )
+    db.session.execute(
+        delete(VoteBallot).where(
+            VoteBallot.attendee_id.in_(removed), VoteBallot.question_id.in_(open_ids)
+        )
+    )
+    db.session.execute(delete(VoteJudge).where(VoteJudge.attendee_id.in_(removed)))
+
+
+def blueprints():
+    from .web import bp
+
+    return [bp]
+
+
+__all__ = [
+    "KIND", "LABEL", "ORDER", "COMMANDS", "default_settings", "clean_settings",
+    "public_view", "host_view", "personal_view", "personal_views", "due", "on_sweep", "on_start",
+    "on_people_removed", "blueprints",
+]  # fmt: skip
