@@ -293,3 +293,22 @@ def test_a_repeated_ballot_message_is_stored_once(debate, phones, app):
     again = command(ada, "debate.vote", {"side": "for"}, cid="c-ada-1")  # the resend
     assert again["ok"] and again["duplicate"] and again["v"] == first["v"]
     assert [(r, s) for r, _, s in ballots_in(app)] == [("before", "against")]
+
+
+def test_the_report_keeps_the_result_and_the_purge_takes_the_ballots(
+    debate, phones, app, host, event
+):
+    """What the evening leaves behind: the report states the debate's result; after the end
+    and the host's purge no ballot or raised hand is left, and the report still reads it."""
+    people = phones("P1", "P2", "P3", "P4")
+    play(debate, people, "faua", "ffaf")
+    code = event["code"]
+    before = host.get(f"/e/{code}/report").data.decode()
+    assert "Debates" in before and SETTINGS["motion"] in before
+    host.post(f"/e/{code}/host/end")
+    assert host.post(f"/e/{code}/report/purge", data={"confirm": "yes"}).status_code == 302
+    assert ballots_in(app) == []
+    with app.app_context():
+        assert db.session.execute(db.text("SELECT count(*) FROM debate_hand")).scalar() == 0
+    after = host.get(f"/e/{code}/report").data.decode()
+    assert "Debates" in after and SETTINGS["motion"] in after

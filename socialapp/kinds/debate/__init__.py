@@ -22,6 +22,7 @@ from ..base import Change, HostField
 from .commands import COMMANDS, MARGIN
 from .models import DebateBallot, DebateHand
 from .reading import board, hands, motion, result, step_of, steps, timer_of, voters
+from .recap import forget_people, report_part
 
 KIND = "debate"
 LABEL = "Debate"
@@ -191,5 +192,5 @@ def on_people_removed(ctx, removed):
 __all__ = [
     "KIND", "LABEL", "ORDER", "COMMANDS", "HOST_SETTINGS", "default_settings", "clean_settings",
     "public_view", "host_view", "personal_view", "personal_views", "on_start", "due", "on_sweep",
-    "on_people_removed",
+    "on_people_removed", "report_part", "forget_people",
 ]  # fmt: skip

@@ -1,6 +1,6 @@
 """The open mic's part of the host's report: the stories told, in the order told."""
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from ...core import figures
 from ...extensions import db
@@ -27,7 +27,16 @@ def report_part(event):
 def forget_people(ctx, ids, keeper, everyone=False):
     """Personal data goes (socialapp.privacy): the tellers' names (and the link to them) leave
     their stories and the draw log; the titles stay. For everyone: names the host typed too."""
-    from .models import OpenMicLog
+    from .models import OpenMicInterest, OpenMicLog
+
+    # "I can help" says who met whom: personal, it goes (both sides of each tap).
+    taps = delete(OpenMicInterest).where(OpenMicInterest.event_id == ctx.event.id)
+    if not everyone:
+        people = list(ids)
+        taps = taps.where(
+            OpenMicInterest.pitcher_id.in_(people) | OpenMicInterest.helper_id.in_(people)
+        )
+    db.session.execute(taps)
 
     stmt = select(OpenMicEntry).where(OpenMicEntry.event_id == ctx.event.id)
     if not everyone:
