@@ -34,13 +34,14 @@
       });
     };
     const named = k.names === "named" ? "Your name is shown with your question." : k.names === "anonymous" ? "Questions are anonymous." : null;
-    return v("div", { class: "card q-ask" },
+    return [v("div", { class: "card q-ask" },
       v("label", { class: "field", for: "q-text" }, v("span", { class: "q-label" }, "Ask a question"),
         v("textarea", { id: "q-text", ref: keep("text"), rows: 3, maxlength: String(MAX), oninput: count, placeholder: "What would you like to ask?", "aria-describedby": "q-count" }),
         v("small", { id: "q-count", ref: keep("count") }, "0 / " + MAX)),
       k.names === "either" ? v("label", { class: "check" }, v("input", { type: "checkbox", id: "q-anon", ref: keep("anon") }), "Ask anonymously") : v("p", { class: "muted small" }, named),
-      k.moderated ? v("p", { class: "muted small" }, "The host reads questions before they go on the list.") : null,
-      v("button", { id: "q-ask", class: "primary big", onclick: ask }, "Ask"));
+      k.moderated ? v("p", { class: "muted small" }, "The host reads questions before they go on the list.") : null),
+      // The one primary action, kept within thumb reach at the bottom.
+      v("div", { class: "actions" }, v("button", { id: "q-ask", class: "primary big", onclick: ask }, "Ask my question"))];
   }
   let send = SA.send;
 
@@ -73,7 +74,8 @@
     const k = s.kind || {};
     if (k.questions === undefined) return null;
     send = sendFn;
-    const m = (me && me.kind) || { asked: [], voted: [] };
+    // Until this segment's "me" arrives, me.kind may still be the last segment's.
+    const m = me && me.kind && Array.isArray(me.kind.asked) ? me.kind : { asked: [], voted: [] };
     const mine = new Set(m.asked.map((a) => a.id));
     const voted = new Set(m.voted);
     const waiting = m.asked.filter((a) => a.status === "pending" || a.status === "hidden");
