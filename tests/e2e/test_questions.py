@@ -113,5 +113,25 @@ def test_ask_vote_merge_answer_and_raise_hands(live_server, screens):
     screenshot(display, "questions-display-speaker")
     ada.click("#q-hand")  # leaves the queue
     expect(display.locator(".q-queue li")).to_have_count(0)
+
+    # Long questions (280 characters) and one being answered still fit the projector.
+    long = "Could you say more about " + "the long tail of evaluation results " * 8
+    for i, page in enumerate([ada, bob, cy, ada, bob]):
+        page.fill("#q-text", f"{i} {long}"[:280])
+        page.click("#q-ask")
+        expect(page.locator("#q-text")).to_have_value("")
+    expect(display.locator("#q-top li")).to_have_count(5)
+    host.locator("#q-open .q-hrow button:has-text('Answer now')").first.click()
+    expect(display.locator("#q-answering")).to_be_visible()
+    foot = display.locator(".q-foot").bounding_box()
+    strip = display.locator(".agenda-strip").bounding_box()
+    screenshot(display, "questions-display-long")
+    assert foot["y"] + foot["height"] <= strip["y"], (foot, strip)
+    top = display.locator("#q-top").bounding_box()
+    for row in display.locator("#q-top li").all():
+        box = row.bounding_box()
+        cut = box["y"] + box["height"] > top["y"] + top["height"] + 1
+        hidden = row.evaluate("e => e.style.visibility") == "hidden"
+        assert not cut or hidden, box
     for page in (host, display, *phones.values()):
         assert page.errors == []

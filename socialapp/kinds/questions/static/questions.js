@@ -172,10 +172,20 @@
           v("ol", { class: "q-hrows" }, hk.archive.map((q) => v("li", { key: q.id, class: "q-hrow" }, v("span", { class: "q-hvotes" }, String(q.votes)), v("span", { class: "q-htext" }, q.text))))))];
   }
 
+  /* The projector never scrolls: a question row the list has no room for is hidden whole
+     rather than cut (the list is clipped to the room left under "answering now"). */
+  function fitTop() {
+    const list = document.getElementById("q-top");
+    if (!list) return;
+    const bottom = list.getBoundingClientRect().bottom + 1;
+    for (const li of list.children) li.style.visibility = li.getBoundingClientRect().bottom > bottom ? "hidden" : "";
+  }
+
   SA.defineKind("questions", {
     phone,
     display,
     host,
+    drawn: (role) => { if (role === "display") fitTop(); },
     leads: true,
     keys: { a: "q-primary", f: "q-floor", c: "q-call" },
   });
