@@ -316,3 +316,27 @@ def test_a_question_of_another_segment_is_unknown(floor, phones, host, sio):
     floor()  # a second questions segment goes live
     refused(ada, "questions.vote", {"question_id": qid}, "not_found")
     refused(h, "questions.answer", {"question_id": qid}, "not_found")
+
+
+def test_a_phone_has_at_most_ten_questions_waiting(floor, phones):
+    floor()
+    (ada,) = phones("Ada")
+    for i in range(10):
+        ok(ada, "questions.ask", {"text": f"Question {i}"})
+    ack = refused(ada, "questions.ask", {"text": "One more"}, "conflict")
+    assert "10 questions" in ack["error"]
+    assert kind(ada)["total"] == 10
+
+
+def test_removed_people_leave_the_queue_and_their_questions_stay(floor, phones):
+    h = floor(hands=True)
+    ada, bob = phones("Ada", "Bob")
+    ok(ada, "questions.ask", {"text": "Kept after removal"})
+    for p in (ada, bob):
+        ok(p, "questions.hand")
+    mine(ada)
+    ada_id = ada.latest_me["id"]
+    ok(h, "people.remove", {"attendee_ids": [ada_id]})
+    k = kind(h)
+    assert [x["name"] for x in k["queue"]] == ["Bob"]
+    assert [q["text"] for q in k["questions"]] == ["Kept after removal"]
