@@ -113,20 +113,16 @@ def personal_view(ctx, attendee):
         q = qs[qid]
         shown = qs.get(q["into"]) if q["into"] else q
         asked.append({"id": shown["id"], "text": q["text"], "status": shown["status"]})
-    voted = sorted(qid for qid, who in pic["voters"].items() if attendee.id in who)
-    waiting = [h["attendee"] for h in pic["waiting"]]
+    voted = sorted(pic["voted"].get(attendee.id, ()))
+    place = pic["places"].get(attendee.id)
     sp = pic["speaking"]
-    hand = (
-        "speaking"
-        if sp and sp["attendee"] == attendee.id
-        else ("waiting" if attendee.id in waiting else None)
-    )
+    hand = "speaking" if sp and sp["attendee"] == attendee.id else ("waiting" if place else None)
     return {
         "asked": asked,
         "voted": voted,
         "up": any(a["status"] == rules.ANSWERING for a in asked),
         "hand": hand,
-        "position": waiting.index(attendee.id) + 1 if hand == "waiting" else None,
+        "position": place,
     }
 
 

@@ -97,6 +97,8 @@ def build(ctx):
         "voters": voters,
         "askers": askers,
         "mine": _mine(qs),
+        "voted": _voted(voters),  # per phone: 2,000 personal views, no scan of every question
+        "places": {h.attendee_id: i for i, h in enumerate(waiting, start=1)},
         "waiting": [{"id": h.id, "name": h.name, "attendee": h.attendee_id} for h in waiting],
         "speaking": speaking
         and {
@@ -107,6 +109,14 @@ def build(ctx):
         },
         "closed": bool(row and row.closed),
     }
+
+
+def _voted(voters):
+    out = {}
+    for qid, who in voters.items():
+        for aid in who:
+            out.setdefault(aid, []).append(qid)
+    return out
 
 
 def _mine(qs):
