@@ -110,6 +110,7 @@ def test_ask_vote_merge_answer_and_raise_hands(live_server, screens):
     big = display.locator(".stage-head [data-timer=kind]")
     expect(big).to_have_text(re.compile(r"^1:5\d$"))
     screenshot(cy, "questions-phone-speaking")
+    screenshot(host, "questions-host-queue")
     screenshot(display, "questions-display-speaker")
     ada.click("#q-hand")  # leaves the queue
     expect(display.locator(".q-queue li")).to_have_count(0)
