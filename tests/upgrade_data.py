@@ -338,5 +338,41 @@ ROWS = {
             dict(id=52, segment_id=50, attendee_id=7, raised_at=T0 - 81_900, called_at=None),
         ],
     },
+    "0002_questions": {
+        "segment": [
+            dict(id=14, event_id=2, position=1, kind="questions", title="Questions from the floor",
+                 instructions="", minutes=15.0,
+                 settings_json='{"moderated": true, "names": "either", "hands": true}',
+                 status="done", timer_status="stopped", timer_duration=900.0,
+                 timer_ends_at=None, timer_remaining=0.0, started_at=T0 - 84_400,
+                 ended_at=T0 - 83_500),
+        ],
+        "questions_floor": [
+            dict(segment_id=14, event_id=2, closed=True),
+        ],
+        "questions_question": [
+            dict(id=1, event_id=2, segment_id=14, attendee_id=7, name="Eve",
+                 text="How does the model handle 漢字 & emoji 🎉?", status="answered",
+                 merged_into=None, created_at=T0 - 84_300, answered_at=T0 - 84_000),
+            dict(id=2, event_id=2, segment_id=14, attendee_id=8, name="",
+                 text="Same as above, but for right-to-left text?", status="merged",
+                 merged_into=1, created_at=T0 - 84_290, answered_at=None),
+            dict(id=3, event_id=2, segment_id=14, attendee_id=7, name="Eve",
+                 text="Will the slides be shared?", status="pending", merged_into=None,
+                 created_at=T0 - 84_280, answered_at=None),
+        ],
+        "questions_vote": [
+            dict(id=1, segment_id=14, question_id=1, attendee_id=8),
+            dict(id=2, segment_id=14, question_id=3, attendee_id=8),
+        ],
+        "questions_hand": [
+            dict(id=1, event_id=2, segment_id=14, attendee_id=7, name="Eve", status="speaking",
+                 raised_at=T0 - 84_270, timer_status="running", timer_duration=90.0,
+                 timer_ends_at=T0 - 84_100, timer_remaining=None),
+            dict(id=2, event_id=2, segment_id=14, attendee_id=8, name="Ana", status="done",
+                 raised_at=T0 - 84_265, timer_status="stopped", timer_duration=120.0,
+                 timer_ends_at=None, timer_remaining=-4.5),
+        ],
+    },
 }
 # fmt: on
