@@ -30,6 +30,8 @@ ALLOWED = {
     ("core/charts.py", "vote"): "the unit a bar chart counts in",
     ("core/counting.py", "vote"): "the unit of a result's summary",
     ("core/report.py", "vote"): "the unit of a report's sentences",
+    ("core/questions.py", "vote"): "an upvote on a question, one of its actions",
+    ("core/results_export.py", "questions"): "a vote segment's questions, the export's rows",
 }
 
 
