@@ -35,6 +35,8 @@ async def main(n, rounds):
             for _ in range(rounds):
                 marks = [len(s.states) for s in screens]
                 ack, sent, _ = await host.command("agenda.next")
+                if not ack.get("ok"):
+                    raise SystemExit(f"agenda.next refused: {ack}")
                 await until(lambda v=ack["v"]: all(s.v >= v for s in screens), 20)
                 for s, m in zip(screens, marks, strict=True):
                     t = first_arrivals(s.states[m:], [ack["v"]])[0]

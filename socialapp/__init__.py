@@ -37,14 +37,16 @@ def create_app(test_config=None):
     msgqueue.init_app(app, socketio.server)
     database.init_app(app)
 
-    from . import cli, realtime, security, sweeper  # noqa: F401  (registers handlers)
-    from .web import attendee, display, host, kinds, main, people
+    from . import cli, privacy, realtime, security, sweeper  # noqa: F401  (registers handlers)
+    from .web import attendee, display, host, kinds, main, people, report
 
-    for bp in (main.bp, attendee.bp, host.bp, display.bp, people.bp):
+    for bp in (main.bp, attendee.bp, host.bp, display.bp, people.bp, report.bp):
         app.register_blueprint(bp)
     kinds.init_app(app)
     security.init_app(app)
     realtime.init_app()
     cli.init_app(app)
     sweeper.init_app(app)
+    app.jinja_env.globals["kept_until"] = privacy.kept_until  # the after-event page says it
+    app.jinja_env.globals["retention_choice"] = privacy.retention.host_choice  # the host's
     return app

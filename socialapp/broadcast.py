@@ -1,21 +1,32 @@
 """Sending state: to a room per event (attendees and projectors), one for hosts, one per
-attendee for personal data. Built once per change, not once per receiver.
+attendee for personal data. Built once per send, not once per receiver.
+
+Sends are batched here, and only here: after(event, change) sends at once when the event was
+quiet for BROADCAST_SECONDS, and otherwise gathers what changed (public or not, whose
+personal state) and sends it once when that window is over. A burst of 50 notes in a second
+sends a few states, not 50; each is built from the database when it is sent, so the last one
+is complete. Kinds never batch or flag anything themselves.
+
+A phone's personal state is sent only when it differs from the last one this worker sent it
+(socialapp.sent), so a change that concerns everyone does not re-send 2,000 identical ones.
 
 Room names start with the install's id: two installs on one Redis never share a room, even on
 one channel. The hosts' room also carries the host key's fingerprint, so the moment the key is
 rotated no broadcast reaches a socket signed in with the old key, on any worker."""
 
 import logging
+import threading
 import time
 
 from flask import current_app
-from sqlalchemy import select
+from sqlalchemy import inspect
 
 from . import auth, msgqueue
 from .extensions import db, socketio
 from .kinds.base import ALL
-from .models import Attendee, Event
-from .state import host_state, personal_states, public_state
+from .models import Event
+from .sent import Sent
+from .state import host_state, people_of, personal_states, public_state
 
 log = logging.getLogger(__name__)
 QUEUE_DOWN = (
@@ -41,18 +52,122 @@ def room_attendee(attendee_id):
     return f"{_install()}:at{attendee_id}"
 
 
-def after(event, change):
-    """Send what a committed change made stale."""
+# ---------- batching ----------
+
+
+class Pending:
+    """What changed in an event since its last send: the public state if any change was
+    public, the host state if any concerned the hosts, and the union of the personal states
+    made stale."""
+
+    def __init__(self):
+        self.public = False
+        self.host = False
+        self.personal = set()
+        self.scheduled = False
+
+    def add(self, change):
+        self.public = self.public or getattr(change, "public", True)
+        self.host = self.host or getattr(change, "host", True)
+        who = getattr(change, "personal", None) or set()
+        if ALL in (who, self.personal):
+            self.personal = ALL
+        else:
+            self.personal |= set(who)
+
+
+class Batches:
+    """One per app (tests make many): pending changes and last send time per event, and what
+    each phone was last sent."""
+
+    def __init__(self):
+        self.guard = threading.Lock()
+        self.pending = {}  # event id -> Pending
+        self.sent_at = {}  # event id -> time.monotonic() of its last send
+        self.sent = Sent()
+        self.counts = {}  # event id -> the presence counts last sent
+
+
+def batches():
+    return current_app.extensions.setdefault("socialapp_batches", Batches())
+
+
+def after(event, change, version=None):
+    """Send what a committed change made stale: now, or once the event's window is over.
+    version: the version the change committed (for socialapp.sent's gap check)."""
+    b = batches()
+    # The id without a query: the commit expired the event, and a change batched in a rush
+    # (a join) needs nothing else of it now.
+    event_id = inspect(event).identity[0]
+    b.sent.committed(event_id, event.version if version is None else version)
+    seen = getattr(change, "public", True) or getattr(change, "host", True)
+    if not seen and not getattr(change, "personal", None):
+        return  # nothing anyone sees at once (presence: the sweeper sends counts)
+    window = current_app.config["BROADCAST_SECONDS"]
+    now = time.monotonic()
+    with b.guard:
+        p = b.pending.setdefault(event_id, Pending())
+        p.add(change)
+        if p.scheduled:
+            return
+        wait = b.sent_at.get(event_id, float("-inf")) + window - now
+        if wait > 0:
+            p.scheduled = True
+        else:
+            del b.pending[event_id]
+            b.sent_at[event_id] = now
+    if wait > 0:
+        app = current_app._get_current_object()
+        socketio.start_background_task(_later, app, event_id, wait)
+    else:
+        send(event, p)
+
+
+def _later(app, event_id, wait):
+    socketio.sleep(wait)
+    with worker_context(app):
+        try:
+            flush(event_id)
+        except Exception:
+            log.exception("batched broadcast for event %s failed", event_id)
+        finally:
+            db.session.remove()
+
+
+def flush(event_id=None):
+    """Send what is pending now (one event, or all): the window's end, or a test."""
+    b = batches()
+    with b.guard:
+        ids = list(b.pending) if event_id is None else [event_id]
+        due = {i: b.pending.pop(i) for i in ids if i in b.pending}
+        for i in due:
+            b.sent_at[i] = time.monotonic()
+    for i, p in due.items():
+        event = db.session.get(Event, i, populate_existing=True)
+        if event is not None:
+            send(event, p)
+    return len(due)
+
+
+def worker_context(app):
+    """A request context for work outside requests (the sweeper, a batched send), so the
+    state's URLs can be built: url_for needs one without SERVER_NAME; its host is the same
+    fallback urls.base_url uses outside requests."""
+    return app.test_request_context(base_url=f"http://localhost:{app.config['PORT']}")
+
+
+# ---------- sending ----------
+
+
+def send(event, pending):
     now = time.time()
     failed = msgqueue.failures()
-    # A change only the host and some phones see skips the room; one only some phones see
-    # (a ballot: the counts follow through the sweeper) skips the host too.
-    if getattr(change, "public", True) or getattr(change, "host", True):
-        public = public_state(event, now)
-        if getattr(change, "public", True):
-            socketio.emit("state", public, to=room_public(event.id))
+    public = public_state(event, now) if pending.public or pending.host else None
+    if pending.public:
+        socketio.emit("state", public, to=room_public(event.id))
+    if pending.host:
         socketio.emit("state", host_state(event, now, public), to=room_host(event.id))
-    personal(event, change.personal, now)
+    personal(event, pending.personal, now)
     if msgqueue.failures() > failed:
         queue_down(event)
 
@@ -72,18 +187,36 @@ def queue_down(event):
 def personal(event, who, now):
     if not who:
         return
-    query = select(Attendee).where(Attendee.event_id == event.id)
-    if who != ALL:
-        query = query.where(Attendee.id.in_(list(who)))
-    attendees = db.session.scalars(query).all()
+    attendees = people_of(event, None if who == ALL else who)
+    sent = batches().sent
     for attendee, state in personal_states(event, attendees, now):
-        socketio.emit("me", state, to=room_attendee(attendee.id))
+        if sent.changed(event.id, event.version, attendee.id, state):
+            socketio.emit("me", state, to=room_attendee(attendee.id))
 
 
 def everything(event):
-    """A full resend, for changes made outside a command (join, a form, a restart)."""
+    """A full resend, for changes made outside a command (a restart)."""
     after(event, _All())
 
 
 class _All:
     personal = ALL
+
+
+def counts_changed(event, counts):
+    """True (and remembered) when an event's presence counts differ from the last ones sent."""
+    b = batches()
+    with b.guard:
+        if b.counts.get(event.id) == counts:
+            return False
+        b.counts[event.id] = counts
+        return True
+
+
+def counts(event, count, people_view):
+    """Presence, every few seconds (the sweeper): to the hosts, and to the room if shown."""
+    message = {"count": count, "code": event.code}
+    socketio.emit("people", people_view | {"code": event.code}, to=room_host(event.id))
+    socketio.emit("count", message, to=room_host(event.id))
+    if event.show_count:
+        socketio.emit("count", message, to=room_public(event.id))

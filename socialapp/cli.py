@@ -4,11 +4,12 @@ import json
 
 import click
 from flask import current_app
+from flask.cli import with_appcontext
 from sqlalchemy import select
 
-from . import address, protocol_docs, urls
+from . import address, privacy, protocol_docs, urls
 from .errors import CommandError
-from .events import create_event, templates
+from .events import create_event, find_event, templates
 from .extensions import db
 from .kinds import KINDS
 from .models import Event
@@ -93,8 +94,37 @@ def demo_command():
     print_links(event_links(demo_event()))
 
 
+@click.command("report")
+@click.argument("code")
+@click.option(
+    "--out", "-o", type=click.Path(dir_okay=False), help="Write report.md and charts/ as a zip."
+)
+@with_appcontext
+def report_command(code, out):
+    """The host's report of event CODE: Markdown on stdout, or with --out a zip of report.md
+    and its charts/*.svg."""
+    from . import report
+
+    event = find_event(code)
+    if event is None:
+        raise click.ClickException(f"No event has the code {code.strip().upper()[:12]!r}.")
+    if out:
+        with open(out, "wb") as fh:
+            fh.write(report.to_zip(event))
+        click.echo(f"Wrote {out}", err=True)
+    else:
+        click.echo(report.build(event)["markdown"], nl=False)
+
+
 def init_app(app):
-    commands = (create_event_command, demo_command, protocol_docs.protocol_docs_command)
+    commands = (
+        create_event_command,
+        demo_command,
+        report_command,
+        privacy.purge_command,
+        privacy.purge_due_command,
+        protocol_docs.protocol_docs_command,
+    )
     for cmd in commands:
         app.cli.add_command(cmd)
     for kind in KINDS.values():  # a kind's own commands, e.g. the wall's export

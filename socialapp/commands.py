@@ -3,11 +3,15 @@
 Every change, from a phone, the host panel, a form or the sweeper, goes through run().
 """
 
+import hashlib
 import json
 import logging
 import random
+import threading
 import time
+from contextlib import contextmanager
 
+from flask import current_app
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
@@ -20,6 +24,8 @@ from .models import Attendee, ClientCommand, Event
 
 log = logging.getLogger(__name__)
 MAX_CID = 64
+SINGLE_FLIGHT_SECONDS = 120
+_in_flight = {}  # (install, event, actor, command, message id) -> set when it has answered
 # Commands on the event itself (no segment): the agenda and crowd control.
 CORE = (agenda.COMMANDS, people.COMMANDS)
 ROLE_WORDS = {
@@ -57,6 +63,8 @@ def segment_for(event, kind_name, args, spec):
 
 
 def check_payload(name, args, cid):
+    if not isinstance(name, str) or len(name) > 64:
+        raise CommandError("Unknown action.", "not_found")
     if not isinstance(args, dict):
         raise CommandError("The message is malformed.")
     if cid is not None and (not isinstance(cid, str) or not 1 <= len(cid) <= MAX_CID):
@@ -84,44 +92,106 @@ def run(event_id, role, attendee_id, name, args, cid=None, rng=None):
 
 def _run(event_id, role, attendee_id, name, args, cid, rng):
     actor = f"a{attendee_id}" if role == "attendee" else role
-    if cid is not None and (done := applied(event_id, actor, cid)) is not None:
+    if cid is None:
+        return _run_once(event_id, role, attendee_id, name, args, cid, rng, actor)
+    with single_flight((current_app.config["INSTALL_ID"], event_id, actor, name, cid)):
+        return _run_once(event_id, role, attendee_id, name, args, cid, rng, actor)
+
+
+@contextmanager
+def single_flight(key):
+    """One copy of a message at a time on this worker: a phone's outbox resends a message
+    it got no answer to after 10 s, and grouping 500 notes can take longer. The copy waits
+    for the first and then finds its ack (the first's answer), instead of computing it again
+    alongside it."""
+    while (first := _in_flight.get(key)) is not None:
+        first.wait(SINGLE_FLIGHT_SECONDS)
+    _in_flight[key] = mine = threading.Event()
+    try:
+        yield
+    finally:
+        _in_flight.pop(key, None)
+        mine.set()
+
+
+def _run_once(event_id, role, attendee_id, name, args, cid, rng, actor):
+    if cid is not None and (done := applied(event_id, actor, cid, name)) is not None:
         return done | {"duplicate": True}
     rng = rng or random.SystemRandom()
     prepared = slow_step(event_id, role, attendee_id, name, args, rng)
-    lock(event_id)
-    ctx = authorised(event_id, role, attendee_id, name, args, rng)
-    ctx.prepared = prepared
-    change = ctx.spec.fn(ctx, ctx.spec.clean(args))
-    event = ctx.event
-    ack = {"ok": True, "v": event.version} | change.result
-    if cid is not None:
-        db.session.add(
-            ClientCommand(event_id=event_id, actor=actor, cid=cid, result_json=json.dumps(ack))
-        )
+    acks = []
+
+    def step(event):
+        ctx = authorised(event, role, attendee_id, name, args, rng)
+        ctx.prepared = prepared
+        change = ctx.spec.fn(ctx, ctx.spec.clean(args))
+        acks.append({"ok": True, "v": event.version} | change.result)
+        if cid is not None:
+            db.session.add(
+                ClientCommand(
+                    event_id=event_id,
+                    actor=actor,
+                    cid=dedup_key(name, cid),
+                    result_json=json.dumps(acks[0]),
+                )
+            )
+        return change
+
     try:
-        db.session.commit()
+        write(event_id, step, name)
     except IntegrityError:
         # A retry of the same message raced its first copy: the first one won.
         db.session.rollback()
-        if cid is not None and (done := applied(event_id, actor, cid)) is not None:
+        if cid is not None and (done := applied(event_id, actor, cid, name)) is not None:
             return done | {"duplicate": True}
         raise
+    return acks[0]
+
+
+def write(event_id, step, what="change", lock_event=True):
+    """The one write path, for commands and for every other change (joining, the host key,
+    ending the event, the sweeper's actions): lock the event (its version goes up by one),
+    step(event) authorises and applies the change under the lock and returns a Change (None:
+    nothing to do, rolled back), commit, then send what it made stale (socialapp.broadcast
+    batches the sends) and run its socket work (Change.then). Returns the Change.
+    Exceptions roll back and propagate: nothing was changed.
+
+    lock_event=False is for presence only: a phone's own last-seen time changes no state any
+    screen is built from at once (the sweeper sends counts every few seconds), and 2,000
+    phones' heartbeats must not queue on the event's lock nor bump its version."""
     try:
-        broadcast.after(event, change)
+        if lock_event:
+            lock(event_id)
+        event = db.session.get(Event, event_id, populate_existing=True)
+        change = step(event) if event is not None else None
+        if change is None:
+            db.session.rollback()
+            return None
+        version = event.version
+        db.session.commit()
     except Exception:
-        # Committed is committed: say so. Screens catch up with the next state they get.
-        log.exception("broadcast after %s failed", name)
+        db.session.rollback()
+        raise
+    announce(event, change, version, what)
+    return change
+
+
+def announce(event, change, version, what):
+    """After the commit: committed is committed, so a failure here is logged, not raised.
+    Screens catch up with the next state they get."""
+    try:
+        broadcast.after(event, change, version)
+    except Exception:
+        log.exception("broadcast after %s failed", what)
     try:
         if then := getattr(change, "then", None):  # socket work once committed (people.remove)
             then()
     except Exception:
-        log.exception("after %s failed", name)
-    return ack
+        log.exception("after %s failed", what)
 
 
-def authorised(event_id, role, attendee_id, name, args, rng):
+def authorised(event, role, attendee_id, name, args, rng):
     """The context for a command this role may run on this event, or a CommandError."""
-    event = db.session.get(Event, event_id, populate_existing=True)
     if event is None or event.ended_at is not None:
         raise CommandError("This event has ended.", "conflict")
     spec, seg = lookup(event, name, args)
@@ -144,7 +214,7 @@ def slow_step(event_id, role, attendee_id, name, args, rng):
     spec, _ = lookup(event, name, args)
     if spec.prepare is None:
         return None
-    ctx = authorised(event_id, role, attendee_id, name, args, rng)
+    ctx = authorised(event, role, attendee_id, name, args, rng)
     data = spec.gather(ctx, spec.clean(args)) if spec.gather else None
     db.session.rollback()  # hold no transaction while the thread works
     return offload.run(spec.prepare, data)
@@ -156,12 +226,23 @@ def lock(event_id):
     db.session.execute(update(Event).where(Event.id == event_id).values(version=Event.version + 1))
 
 
-def applied(event_id, actor, cid):
+def applied(event_id, actor, cid, name):
+    """The ack of this message if it was applied before: the same id for the same command (a
+    phone's outbox resending it); an id reused for another command is a new message."""
     row = db.session.scalar(
         select(ClientCommand).where(
             ClientCommand.event_id == event_id,
             ClientCommand.actor == actor,
-            ClientCommand.cid == cid,
+            ClientCommand.cid == dedup_key(name, cid),
         )
     )
     return json.loads(row.result_json) if row else None
+
+
+def dedup_key(name, cid):
+    """The stored id: the command's name with the client's id (short names stay readable; a
+    long pair is hashed to fit the column)."""
+    key = f"{name}:{cid}"
+    if len(key) <= MAX_CID:
+        return key
+    return "h:" + hashlib.sha256(key.encode()).hexdigest()[: MAX_CID - 2]

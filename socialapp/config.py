@@ -19,6 +19,7 @@ ENV_KEYS = {
     "SOCIALAPP_INSTALL_ID": ("INSTALL_ID", str),
     "SOCIALAPP_MAX_CONNECTIONS": ("MAX_CONNECTIONS", int),
     "SOCIALAPP_SWEEP_SECONDS": ("SWEEP_SECONDS", float),
+    "SOCIALAPP_BROADCAST_SECONDS": ("BROADCAST_SECONDS", float),
     "SOCIALAPP_SOCKET_TIMEOUT": ("SOCKET_TIMEOUT", float),
     "SOCIALAPP_BACKLOG": ("BACKLOG", int),
     "SOCIALAPP_TRUSTED_PROXIES": ("TRUSTED_PROXIES", int),
@@ -48,6 +49,10 @@ def defaults(instance_path):
         "BACKLOG": 2048,
         # How often the sweeper looks for timers that ran out (auto-advance, auto-rounds).
         "SWEEP_SECONDS": 1.0,
+        # Changes to one event within this many seconds of its last send are sent together
+        # at the end of the window (socialapp.broadcast): a burst sends a few states, not one
+        # per change. 0 sends every change at once (the unit tests' test clients).
+        "BROADCAST_SECONDS": 0.25,
         "MAX_MESSAGE_BYTES": 16_384,
         "PERMANENT_SESSION_LIFETIME": timedelta(days=7),
         "SESSION_COOKIE_HTTPONLY": True,

@@ -5,7 +5,7 @@ import secrets
 from importlib import resources
 
 from flask import g, has_app_context
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 
 from .args import Text
 from .errors import CommandError
@@ -78,25 +78,40 @@ def clean_name(raw):
 def join(event, raw_name, cid=None):
     """A new attendee; same-name people get a number so screens can tell them apart.
 
-    The same join form sent twice (its response lost on bad Wi-Fi) gives the same attendee.
-    Beyond the host's cap nobody new gets in (CommandError with code "full"): the join takes
-    the event's lock first, so concurrent joins cannot overshoot it."""
+    Through the command layer's one write path (socialapp.commands.write): under the event's
+    lock, so concurrent joins cannot overshoot the host's cap (CommandError with code "full")
+    nor both take one join form's id, and the hosts' panels are sent the new count (batched
+    in a rush). The same join form sent twice (its response lost on bad Wi-Fi) gives the same
+    attendee."""
+    from .commands import write
+    from .kinds.base import Change
+
     name = clean_name(raw_name)
     cid = cid if isinstance(cid, str) and 8 <= len(cid) <= 64 else None
-    if cid and (
-        again := db.session.scalar(
-            select(Attendee).where(Attendee.event_id == event.id, Attendee.join_cid == cid)
-        )
-    ):
-        return again
-    if event.max_attendees is not None:
-        db.session.execute(
-            update(Event).where(Event.id == event.id).values(version=Event.version + 1)
-        )
-        db.session.refresh(event)
-        if joined_count(event) >= event.max_attendees:
-            db.session.rollback()
+    joined = []
+
+    def step(locked):
+        if locked.ended_at is not None:
+            raise CommandError("This event has ended.", "conflict")
+        if cid and (again := _by_join_cid(locked, cid)):
+            joined.append(again)
+            return None  # nothing new: rolled back, nothing sent
+        if locked.max_attendees is not None and joined_count(locked) >= locked.max_attendees:
             raise CommandError(FULL, "full")
+        joined.append(_add_attendee(locked, name, cid))
+        return Change(public=False)  # the hosts' counts; a phone's count is its presence
+
+    write(event.id, step, "join")
+    return joined[0]
+
+
+def _by_join_cid(event, cid):
+    return db.session.scalar(
+        select(Attendee).where(Attendee.event_id == event.id, Attendee.join_cid == cid)
+    )
+
+
+def _add_attendee(event, name, cid):
     same = db.session.scalar(
         select(func.max(Attendee.name_no)).where(
             Attendee.event_id == event.id, func.lower(Attendee.name) == name.lower()
@@ -110,8 +125,7 @@ def join(event, raw_name, cid=None):
         join_cid=cid,
     )
     db.session.add(attendee)
-    event.version += 1
-    db.session.commit()
+    db.session.flush()
     return attendee
 
 

@@ -4,10 +4,23 @@ eventlet and gevent run every greenlet on one thread: a three-second computation
 every screen in the room. Each async mode has its own thread pool; plain threading needs none.
 """
 
+import threading
+
 from .extensions import socketio
+
+# One computation at a time per worker: two at once in eventlet's thread pool made the
+# second fail with "greenlet.error: Cannot switch to a different thread" (a lock that the
+# monkey patch made green, taken in two OS threads) and its command never answered. The
+# waiting is done by the greenlet, before the thread is used.
+_one_at_a_time = threading.Lock()
 
 
 def run(fn, *args):
+    with _one_at_a_time:
+        return _run(fn, *args)
+
+
+def _run(fn, *args):
     mode = socketio.async_mode
     if mode == "eventlet":
         from eventlet import tpool

@@ -29,6 +29,7 @@ MAX_REMOVE = 500
 MAX_CAP = 100_000
 LIST_LIMIT = 200
 REMOVED = "The host removed you from this event."
+LEFT = "You removed yourself from this event: your name and contact are gone."
 
 
 # ---------- joins over time ----------
@@ -122,19 +123,54 @@ def remove(ctx, args):
     if len(rows) != len(ids):
         raise CommandError("Some of these people are not in this event.", "not_found")
     removed = {a.id for a in rows if a.removed_at is None}
+    affected = take_out(ctx, rows)
+    change = Change(personal=affected, result={"removed": len(removed)})
+    change.then = lambda: eject(removed)
+    return change
+
+
+def met_by(event, me):
+    """Everyone a kind says met this person (the `encounters` hook: pairs of attendee ids)."""
+    out = set()
+    for kind in KINDS.values():
+        if encounters := getattr(kind, "encounters", None):
+            for a, b, _ in encounters(event)["pairs"]:
+                out |= {b} if a == me else {a} if b == me else set()
+    return out
+
+
+def take_out(ctx, rows):
+    """Mark these attendees removed; every kind lets go of them and the live segment mends
+    what they held. Returns whose personal view changed."""
+    removed = {a.id for a in rows if a.removed_at is None}
     for a in rows:
         a.removed_at = a.removed_at or ctx.now
     for kind in KINDS.values() if removed else ():
         if cleanup := getattr(kind, "on_people_removed", None):
             cleanup(ctx, removed)
-    affected = set()
     seg = ctx.event.live_segment
     hook = getattr(KINDS[seg.kind], "on_remove", None) if seg else None
     if hook and removed:
         db.session.flush()
-        affected = hook(Ctx(ctx.event, seg, ctx.now, "host", None, ctx.rng), removed)
-    change = Change(personal=affected, result={"removed": len(removed)})
-    change.then = lambda: eject(removed)
+        return hook(Ctx(ctx.event, seg, ctx.now, "host", None, ctx.rng), removed)
+    return set()
+
+
+@command(COMMANDS, "people.leave", roles=("attendee",), needs_live=False, args=(), strict=True)
+def leave(ctx, args):
+    """An attendee removes themselves: removed as by the host, and then their name, contact
+    line, places in groups, +1s and authorship go (socialapp.privacy); what they wrote stays,
+    by nobody. The room gets the public state, and the people who met them (their lists
+    named them) and whose group was mended new personal views."""
+    from . import privacy
+
+    me = ctx.attendee.id
+    named_me = met_by(ctx.event, me)  # their lists of people met name me: read before
+    affected = take_out(ctx, [ctx.attendee])
+    db.session.flush()
+    privacy.forget(ctx, {me})
+    change = Change(personal=(named_me | set(affected or ())) - {me}, result={"left": True})
+    change.then = lambda: eject({me}, LEFT)
     return change
 
 
@@ -166,14 +202,14 @@ def settings(ctx, args):
 _swept = {"at": 0.0}
 
 
-def eject(ids):
+def eject(ids, message=REMOVED):
     """Tell their phones, take them out of their personal rooms on every worker, and close
     their sockets on this one (the sweeper closes them on the others: sweep_removed)."""
     from . import broadcast
 
     for aid in ids:
         room = broadcast.room_attendee(aid)
-        socketio.emit("removed", {"message": REMOVED}, to=room)
+        socketio.emit("removed", {"message": message}, to=room)
         socketio.close_room(room)
     disconnect_local(ids)
 

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from . import auth, broadcast, commands
 from .events import find_event
 from .extensions import db, socketio
+from .kinds.base import Change
 from .models import Attendee, Event
 from .state import host_state, personal_state, public_state
 from .web.common import TOO_MANY_CODES, lookup_refused
@@ -57,15 +58,23 @@ def send_all(event, role, attendee):
     emit("state", public_state(event, now))
     if attendee is not None:
         join_room(broadcast.room_attendee(attendee.id))
-        touch(attendee, now, force=True)
+        # Presence: written only if not already fresh (a phone that just joined was seen at
+        # its join; a QR rush must not cost every phone a second write transaction).
+        touch(attendee, now)
         emit("me", personal_state(event, attendee, now))
 
 
 def touch(attendee, now, force=False):
-    """Presence: remember when this phone was last heard from (throttled writes)."""
-    if force or now - attendee.last_seen > HEARTBEAT_WRITE_SECONDS:
+    """Presence: remember when this phone was last heard from (throttled writes), through the
+    one write path, without the event's lock (commands.write says why)."""
+    if not force and now - attendee.last_seen <= HEARTBEAT_WRITE_SECONDS:
+        return
+
+    def step(event):
         attendee.last_seen = now
-        db.session.commit()
+        return Change(public=False, host=False)
+
+    commands.write(attendee.event_id, step, "presence", lock_event=False)
 
 
 def on_disconnect(reason=None):

@@ -5,6 +5,7 @@ a server restart all come down to sending it again.
 """
 
 import time
+from typing import NamedTuple
 
 from sqlalchemy import func, select
 
@@ -67,7 +68,8 @@ def live_view(event, now):
 def public_state(event, now=None, count=None):
     """What attendees and the projector see: identical for everyone in the room."""
     now = now or time.time()
-    count = present_count(event, now) if count is None else count
+    if count is None and event.show_count:  # hidden: no count query (each phone's connect)
+        count = present_count(event, now)
     seg = event.live_segment
     ctx = Ctx(event, seg, now, role="display")
     return {
@@ -93,12 +95,13 @@ def public_state(event, now=None, count=None):
 def host_state(event, now=None, public=None):
     """The public state plus what only the host sees (counts, settings, per-kind controls)."""
     now = now or time.time()
-    public = public or public_state(event, now)
+    count = present_count(event, now)
+    public = public or public_state(event, now, count)
     seg = event.live_segment
     ctx = Ctx(event, seg, now, role="host")
     return public | {
         "host": {
-            "count": present_count(event, now),
+            "count": count,
             "joined": people.joined_count(event),
             "people": people.host_view(event, now),
             "show_count": event.show_count,
@@ -128,6 +131,30 @@ def personal_state(event, attendee, now=None, kind_view=None):
         "label": attendee.label,
         "kind": kind_view or {},
     }
+
+
+class Person(NamedTuple):
+    """What a personal state needs of an attendee, as a plain row: a change that reaches
+    2,000 phones reads three columns, not 2,000 ORM objects."""
+
+    id: int
+    name: str
+    name_no: int
+
+    @property
+    def label(self):
+        return self.name if self.name_no == 1 else f"{self.name} ({self.name_no})"
+
+
+def people_of(event, ids=None):
+    """Plain rows (Person) of an event's attendees (removed ones too: their screens are told),
+    or of some of them."""
+    query = select(Attendee.id, Attendee.name, Attendee.name_no).where(
+        Attendee.event_id == event.id
+    )
+    if ids is not None:
+        query = query.where(Attendee.id.in_(list(ids)))
+    return [Person(*row) for row in db.session.execute(query.order_by(Attendee.id))]
 
 
 def personal_states(event, attendees, now=None):

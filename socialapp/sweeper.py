@@ -12,8 +12,7 @@ import time
 
 from sqlalchemy import select
 
-from . import agenda, broadcast, people, realtime
-from .commands import lock
+from . import agenda, broadcast, commands, people, privacy, realtime
 from .core import clock
 from .extensions import db, socketio
 from .kinds import KINDS
@@ -23,7 +22,6 @@ from .state import present_count
 
 log = logging.getLogger(__name__)
 COUNT_EVERY = 5.0
-_last_counts = {}
 
 
 def init_app(app):
@@ -42,14 +40,13 @@ def loop(app):
     last_count = 0.0
     while True:
         socketio.sleep(app.config["SWEEP_SECONDS"])
-        # A request context, so the state's URLs can be built (url_for needs one without
-        # SERVER_NAME); its host is the same fallback urls.base_url uses outside requests.
-        with app.test_request_context(base_url=f"http://localhost:{app.config['PORT']}"):
+        with broadcast.worker_context(app):
             try:
                 now = time.time()
                 tick(now)
                 realtime.drop_stale_hosts()  # keys rotated or events ended on other workers
                 people.sweep_removed(now)
+                privacy.sweep(now)  # retention: personal data past its days goes
                 if now - last_count >= COUNT_EVERY:
                     last_count = now
                     counts(now)
@@ -87,23 +84,21 @@ def due(event, now):
 
 
 def act(event_id, now):
-    lock(event_id)
-    event = db.session.get(Event, event_id, populate_existing=True)
-    if event.live_segment is None or not due(event, now):
-        db.session.rollback()  # another worker got there first
-        return 0
-    seg = event.live_segment
-    ctx = Ctx(event, seg, now, role="host", rng=random.SystemRandom())
-    kind_sweep = getattr(KINDS[seg.kind], "on_sweep", None)
-    change = kind_sweep(ctx) if kind_sweep else None
-    if change is None and event.auto_advance and clock.is_due(seg.timer, now):
-        change = agenda.sweep(ctx)
-    if change is None:
-        db.session.rollback()
-        return 0
-    db.session.commit()
-    broadcast.after(event, change)
-    return 1
+    """One event's due action, through the command layer's one write path: the condition is
+    checked again under the event's lock, so with several workers exactly one of them acts."""
+
+    def step(event):
+        if event.ended_at is not None or event.live_segment is None or not due(event, now):
+            return None  # another worker got there first
+        seg = event.live_segment
+        ctx = Ctx(event, seg, now, role="host", rng=random.SystemRandom())
+        kind_sweep = getattr(KINDS[seg.kind], "on_sweep", None)
+        change = kind_sweep(ctx) if kind_sweep else None
+        if change is None and event.auto_advance and clock.is_due(seg.timer, now):
+            change = agenda.sweep(ctx)
+        return change
+
+    return 1 if commands.write(event_id, step, "sweep") is not None else 0
 
 
 def counts(now):
@@ -112,15 +107,9 @@ def counts(now):
     for event in live_or_recent_events(now):
         count = present_count(event, now)
         joined = people.joined_count(event)
-        if _last_counts.get(event.id) != (count, joined):
-            _last_counts[event.id] = (count, joined)
-            message = {"count": count, "code": event.code}
+        if broadcast.counts_changed(event, (count, joined)):
             # Joins per minute for the host: a scripted burst stands out there.
-            people_view = people.host_view(event, now) | {"code": event.code}
-            socketio.emit("people", people_view, to=broadcast.room_host(event.id))
-            socketio.emit("count", message, to=broadcast.room_host(event.id))
-            if event.show_count:
-                socketio.emit("count", message, to=broadcast.room_public(event.id))
+            broadcast.counts(event, count, people.host_view(event, now))
 
 
 def live_or_recent_events(now):

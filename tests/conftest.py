@@ -40,6 +40,8 @@ def app(tmp_path):
             "WTF_CSRF_ENABLED": False,
             "ASYNC_MODE": "threading",
             "PUBLIC_URL": "http://social.test",
+            # Sends at once: the test clients check each change's state right after it.
+            "BROADCAST_SECONDS": 0,
         }
     )
     yield app

@@ -14,7 +14,7 @@ import time
 import pytest
 from sqlalchemy import insert, select, update
 
-from socialapp import broadcast, commands, ratelimit, state, sweeper
+from socialapp import broadcast, commands, ratelimit, state
 from socialapp.events import create_event, find_event, join
 from socialapp.extensions import db
 from socialapp.kinds import KINDS, connect
@@ -431,23 +431,25 @@ def test_an_attendee_of_another_event_sees_nothing(app, event, sio):
         assert view["met"] == [] and view["contact"] is None
 
 
-# ---------- big rooms: numbers on the projector are coalesced ----------
+# ---------- big rooms: numbers on the projector are batched ----------
 
 
-def test_big_rooms_send_the_sharing_count_through_the_sweeper(room, monkeypatch):
-    monkeypatch.setattr(connect, "COALESCE_ABOVE", 3)
+def test_big_rooms_batch_the_sharing_count(room, app, monkeypatch):
+    """Shares in a burst send the projector's sharing count a few times, not once each
+    (socialapp.broadcast batches them; the kind keeps no flag of its own)."""
     sent = []
     monkeypatch.setattr(broadcast.socketio, "emit", lambda *a, **k: sent.append((a, k)))
-    who, met, _ = room.pick()
-    assert room.att(who, "connect.share", contact="a@b.org")["ok"]
-    rooms = [k.get("to") for a, k in sent if a[0] == "state"]
-    assert broadcast.room_public(room.event_id) not in rooms  # host only, for now
-    sent.clear()
-    assert sweeper.tick(time.time()) == 0  # not yet
-    assert sweeper.tick(time.time() + connect.COALESCE_SECONDS + 0.1) == 1
-    public = [a[1] for a, k in sent if k.get("to") == broadcast.room_public(room.event_id)]
-    assert public and public[-1]["kind"]["sharing"] == 1
-    assert sweeper.tick(time.time() + 10) == 0  # sent once
+    app.config["BROADCAST_SECONDS"] = 30
+    broadcast.batches().sent_at.clear()
+    for name in NAMES:
+        assert room.att(name, "connect.share", contact=f"{name}@b.org")["ok"]
+    public_room = broadcast.room_public(room.event_id)
+    public = [a[1] for a, k in sent if a[0] == "state" and k.get("to") == public_room]
+    assert len(public) == 1  # the first share, at once
+    assert broadcast.flush() == 1
+    public = [a[1] for a, k in sent if a[0] == "state" and k.get("to") == public_room]
+    assert len(public) == 2 and public[-1]["kind"]["sharing"] == len(NAMES)
+    assert broadcast.flush() == 0  # sent once
 
 
 # ---------- cost: 2,000 phones ----------

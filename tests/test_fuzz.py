@@ -9,7 +9,7 @@ CI runs 1,000 examples per test (HYPOTHESIS_PROFILE=ci); locally the dev profile
 """
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from socialapp import args as declared
@@ -118,6 +118,7 @@ messages = st.one_of(
     ),
 )
 ROLES = ["host", "attendee", "display", "stranger"]
+SENDER_LEAVES = {"people.leave"}
 
 
 @pytest.fixture(scope="module")
@@ -194,6 +195,9 @@ def test_fuzz_each_command(world, name):
         role=st.sampled_from(ROLES), a=args_for(SPECS[name]), cid=st.one_of(st.none(), nasty_text)
     )
     def fuzz(role, a, cid):
+        # A phone leaving for good would end the shared phone's session for every later
+        # example: others try it here; tests/test_privacy.py has phones leave for real.
+        assume(not (name in SENDER_LEAVES and role == "attendee"))
         payload = {"name": name, "args": a} | ({} if cid is None else {"cid": cid})
         check_ack(world, role, "command", payload)
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, update
 
-from socialapp import commands, state, sweeper
+from socialapp import broadcast, commands, state, sweeper
 from socialapp.core import matching
 from socialapp.events import join
 from socialapp.extensions import db
@@ -364,21 +364,29 @@ def test_found_each_other(ice):
     assert ice.public()["found"] == 0
 
 
-def test_found_in_a_big_room_is_sent_by_the_sweeper(ice, monkeypatch):
-    monkeypatch.setattr(icebreaker.commands, "COALESCE_ABOVE", 1)  # where found() reads it
-    ice.crowd(6)
+def test_found_taps_in_a_big_room_are_batched(ice, app, monkeypatch):
+    """A burst of "found each other" taps sends a few public states, not one per tap
+    (socialapp.broadcast batches them; the kind keeps no flag of its own), and the last one
+    counts every tap."""
+    ice.crowd(12)
     ice.host("icebreaker.start_round")
-    sweeper.tick(time.time())  # the host panel's first look at who is present
+    sent = []
+    monkeypatch.setattr(broadcast.socketio, "emit", lambda *a, **k: sent.append((a, k)))
+    app.config["BROADCAST_SECONDS"] = 30
+    broadcast.batches().sent_at.clear()
     v = ice.event().version
-    assert ice.att("P0", "icebreaker.found")["ok"]
-    rnd = db.session.scalar(select(IcebreakerRound))
-    assert rnd.dirty_at is not None
-    assert sweeper.tick(time.time()) == 0  # not yet: taps are gathered for a few seconds
-    assert sweeper.tick(time.time() + icebreaker.COALESCE_SECONDS + 1) == 1
-    db.session.expire_all()
-    assert db.session.scalar(select(IcebreakerRound)).dirty_at is None
-    assert ice.event().version > v + 1
-    assert sweeper.tick(time.time() + 10) == 0
+    groups = ice.groups()
+    for g in groups:
+        assert ice.att(ice.name_of(g[0]), "icebreaker.found")["ok"]
+    assert ice.event().version == v + len(groups)  # each tap went through the write path
+
+    def public():
+        room = broadcast.room_public(ice.event_id)
+        return [a[1] for a, k in sent if a[0] == "state" and k.get("to") == room]
+
+    assert len(public()) == 1  # the first tap, at once
+    assert broadcast.flush() == 1
+    assert len(public()) == 2 and public()[-1]["kind"]["found"] == len(groups)
 
 
 # ---------- sitting out ----------

@@ -242,12 +242,27 @@ ROWS = {
         ],
     },
     "0005_icebreaker_host_seen": {},
-    "0006_icebreaker_reason": {
-        "icebreaker_group": [
-            dict(id=60, round_id=2, number=9, colour="teal", hex="#0f766e", ink="#ffffff",
-                 emoji="🐙", emoji_name="octopus", late=False, found_at=None,
-                 created_at=T0 + 900,
-                 reason="You all picked Tiny models: what made you choose it?"),
+    "0005_privacy": {
+        "event": [
+            dict(id=4, code="GONE77", name="Last year's social", host_key="g" * 43,
+                 template="", created_at=T0 - 400_000, ended_at=T0 - 390_000, version=9,
+                 show_count=True, auto_advance=False, chime=True, live_segment_id=None,
+                 retention_days=7, purged_at=T0 - 10_000,
+                 report_json='{"event": {"name": "Last year\'s social"}, "anonymous": true}'),
+        ],
+    },
+    "0006_talk_queue": {
+        "open_mic_entry": [
+            dict(id=5, event_id=1, segment_id=4, attendee_id=3, name="Lei",
+                 title="Scaling laws for tiny models", pitch="Loss vs. width, log–log ≤ 1M",
+                 status="done", draw_no=3, created_at=T0 + 540, drawn_at=T0 + 540,
+                 started_at=T0 + 1300, ended_at=T0 + 1600, timer_status="stopped",
+                 timer_duration=300.0, timer_ends_at=None, timer_remaining=0.0),
+        ],
+        "open_mic_interest": [
+            dict(id=1, event_id=1, segment_id=4, entry_id=5, pitcher_id=3, helper_id=1,
+                 created_at=T0 + 1400, pitcher_confirmed_at=T0 + 1700,
+                 helper_confirmed_at=T0 + 1720),
         ],
     },
     "0002_vote": {
@@ -283,6 +298,88 @@ ROWS = {
         ],
         "vote_judge": [
             dict(id=41, segment_id=40, attendee_id=8),
+        ],
+    },
+    "0002_debate": {
+        "segment": [
+            dict(id=50, event_id=2, position=2, kind="debate", title="Negative results",
+                 instructions="Vote before and after",
+                 minutes=45.0,
+                 settings_json='{"motion": "This house would publish every négative result", '
+                               '"for_speakers": ["Ada"], "against_speakers": ["李雷"], '
+                               '"opening_minutes": 6, "dead_heat_margin": 5}',
+                 status="done", timer_status="stopped", timer_duration=2700.0,
+                 timer_ends_at=None, timer_remaining=0.0, started_at=T0 - 83_600,
+                 ended_at=T0 - 81_000),
+            dict(id=51, event_id=2, position=3, kind="debate", title="Tabs or spaces",
+                 instructions="", minutes=30.0, settings_json="{}", status="pending",
+                 timer_status="idle", timer_duration=1800.0, timer_ends_at=None,
+                 timer_remaining=None, started_at=None, ended_at=None),
+        ],
+        "debate_board": [
+            dict(segment_id=51, event_id=2, step=1, timer_status="running",
+                 timer_duration=360.0, timer_ends_at=T0 + 2100.5, timer_remaining=None,
+                 margin=5, floor_id=None, shown_voters=0),
+            dict(segment_id=50, event_id=2, step=5, timer_status="paused",
+                 timer_duration=600.0, timer_ends_at=None, timer_remaining=95.25, margin=7,
+                 floor_id=8, shown_voters=2),
+        ],
+        "debate_ballot": [
+            dict(id=51, segment_id=50, attendee_id=7, round="before", side="undecided",
+                 created_at=T0 - 83_500, updated_at=T0 - 83_490.5),
+            dict(id=52, segment_id=50, attendee_id=7, round="after", side="for",
+                 created_at=T0 - 81_200, updated_at=T0 - 81_200),
+            dict(id=53, segment_id=50, attendee_id=8, round="before", side="against",
+                 created_at=T0 - 83_480, updated_at=T0 - 83_480),
+        ],
+        "debate_hand": [
+            dict(id=51, segment_id=50, attendee_id=8, raised_at=T0 - 82_000,
+                 called_at=T0 - 81_700.25),
+            dict(id=52, segment_id=50, attendee_id=7, raised_at=T0 - 81_900, called_at=None),
+        ],
+    },
+    "0002_questions": {
+        "segment": [
+            dict(id=14, event_id=2, position=1, kind="questions", title="Questions from the floor",
+                 instructions="", minutes=15.0,
+                 settings_json='{"moderated": true, "names": "either", "hands": true}',
+                 status="done", timer_status="stopped", timer_duration=900.0,
+                 timer_ends_at=None, timer_remaining=0.0, started_at=T0 - 84_400,
+                 ended_at=T0 - 83_500),
+        ],
+        "questions_floor": [
+            dict(segment_id=14, event_id=2, closed=True),
+        ],
+        "questions_question": [
+            dict(id=1, event_id=2, segment_id=14, attendee_id=7, name="Eve",
+                 text="How does the model handle 漢字 & emoji 🎉?", status="answered",
+                 merged_into=None, created_at=T0 - 84_300, answered_at=T0 - 84_000),
+            dict(id=2, event_id=2, segment_id=14, attendee_id=8, name="",
+                 text="Same as above, but for right-to-left text?", status="merged",
+                 merged_into=1, created_at=T0 - 84_290, answered_at=None),
+            dict(id=3, event_id=2, segment_id=14, attendee_id=7, name="Eve",
+                 text="Will the slides be shared?", status="pending", merged_into=None,
+                 created_at=T0 - 84_280, answered_at=None),
+        ],
+        "questions_vote": [
+            dict(id=1, segment_id=14, question_id=1, attendee_id=8),
+            dict(id=2, segment_id=14, question_id=3, attendee_id=8),
+        ],
+        "questions_hand": [
+            dict(id=1, event_id=2, segment_id=14, attendee_id=7, name="Eve", status="speaking",
+                 raised_at=T0 - 84_270, timer_status="running", timer_duration=90.0,
+                 timer_ends_at=T0 - 84_100, timer_remaining=None),
+            dict(id=2, event_id=2, segment_id=14, attendee_id=8, name="Ana", status="done",
+                 raised_at=T0 - 84_265, timer_status="stopped", timer_duration=120.0,
+                 timer_ends_at=None, timer_remaining=-4.5),
+        ],
+    },
+    "0006_icebreaker_reason": {
+        "icebreaker_group": [
+            dict(id=60, round_id=2, number=9, colour="teal", hex="#0f766e", ink="#ffffff",
+                 emoji="🐙", emoji_name="octopus", late=False, found_at=None,
+                 created_at=T0 + 900,
+                 reason="You all picked Tiny models: what made you choose it?"),
         ],
     },
 }

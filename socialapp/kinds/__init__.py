@@ -10,6 +10,7 @@ packages, imported as socialapp.kinds.<name> exactly like the ones here (a test 
 throwaway kind that way; a site could keep its own kinds out of the source tree).
 """
 
+import functools
 import importlib
 import os
 import pkgutil
@@ -47,6 +48,7 @@ def kind(name):
     return KINDS[name]
 
 
+@functools.cache
 def folder_of(k):
     return Path(k.__file__).resolve().parent
 

@@ -33,7 +33,8 @@ class Change:
     personal: object = field(default_factory=set)  # attendee ids, or ALL
     result: dict = field(default_factory=dict)  # returned to the sender in the ack
     public: bool = True
-    host: bool = True  # False (with public False): the host's panel waits too (the sweeper)
+    host: bool = True  # the hosts' panels (False, with public False: only some phones now;
+    # presence, or a ballot whose counts follow through the sweeper)
 
 
 @dataclass(frozen=True)

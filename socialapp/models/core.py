@@ -53,6 +53,12 @@ class Event(db.Model):
     # optional join code that changes every few minutes on the projector (socialapp.joincode).
     max_attendees: Mapped[int | None] = mapped_column(default=None)
     join_rotate: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # Personal data that goes away (socialapp.privacy): kept this many days after the end
+    # (None: core.retention.DEFAULT_DAYS), deleted at purged_at; the report's anonymous
+    # figures, taken just before, stay in report_json.
+    retention_days: Mapped[int | None] = mapped_column(default=None)
+    purged_at: Mapped[float | None] = mapped_column(default=None)
+    report_json: Mapped[str | None] = mapped_column(Text, default=None)
     live_segment_id: Mapped[int | None] = mapped_column(
         ForeignKey("segment.id", use_alter=True, name="fk_event_live_segment"), default=None
     )

@@ -5,11 +5,13 @@ import time
 
 from flask import Blueprint, g, redirect, render_template, request, url_for
 
-from .. import auth, events, joincode
+from .. import auth, commands, events, joincode
 from ..errors import CommandError
+from ..extensions import db
 from ..forms import JoinForm
 from ..kinds import KINDS
-from ..kinds.base import Ctx
+from ..kinds.base import Change, Ctx
+from ..models import Attendee
 from .common import TOO_MANY_CODES, client_address, event_or_page, event_ref, join_secret, wait_for
 
 BUSY = "Lots of people are joining right now: tap Join again in a few seconds."
@@ -97,3 +99,30 @@ def try_to_join(event, form, room_code_ok):
             return None, 403
         form.name.errors.append(exc.message)
         return None, 400
+
+
+@bp.post("/j/<code>/leave")
+def leave(code):
+    """Remove myself: during the event through the command layer (everyone's lists update),
+    after it directly (nobody is listening any more)."""
+    event = events.find_event(code)
+    attendee = auth.current_attendee(event) if event else None
+    if attendee is None:
+        return message("Not found", "This phone is not (or no longer) in this event.", 404)
+    if event.ended_at is None:
+        ack = commands.run(event.id, "attendee", attendee.id, "people.leave", {})
+        if not ack["ok"]:
+            return message("Not removed", ack["error"], 409)
+    else:
+        from .. import privacy
+
+        def step(locked):  # the one write path; nobody is listening after the end
+            now = time.time()
+            me = db.session.get(Attendee, attendee.id, populate_existing=True)
+            me.removed_at = now
+            privacy.forget(Ctx(locked, None, now, role="attendee", attendee=me), {me.id})
+            return Change(public=False, host=False)
+
+        commands.write(event.id, step, "leave")
+    text = f"Your name, contact line and authorship are gone from {event.name}."
+    return message("You removed yourself", text, 200)

@@ -10,9 +10,10 @@ import time
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 
 from .. import auth, broadcast, commands, realtime, urls
-from ..extensions import db, socketio
+from ..extensions import socketio
 from ..forms import EventSettingsForm, HostKeyForm, SegmentForm
 from ..kinds import KINDS
+from ..kinds.base import ALL, Change
 from .common import event_or_page
 
 bp = Blueprint("host", __name__, url_prefix="/e/<code>/host")
@@ -139,11 +140,15 @@ def rotate_key(code):
     """A new host key: every other host session ends, and every open host socket of the event
     is closed (this browser's panel reloads with the new key and connects again)."""
     event = require_host(code)
-    old_room = broadcast.room_host(event.id)
-    event.host_key = secrets.token_urlsafe(24)
-    event.version += 1
-    db.session.commit()
-    sign_out_hosts(event, old_room)
+
+    def step(locked):
+        old_room = broadcast.room_host(locked.id)  # named after the key about to go
+        locked.host_key = secrets.token_urlsafe(24)
+        change = Change(public=False)
+        change.then = lambda: sign_out_hosts(locked, old_room)
+        return change
+
+    commands.write(event.id, step, "rotate-key")
     auth.sign_in_host(event)
     flash("New host key made: old host links and sessions no longer work.", "ok")
     return redirect(url_for("host.panel", code=event.code))
@@ -153,12 +158,18 @@ def rotate_key(code):
 def end_event(code):
     """Every screen gets the ended state; host sockets close, phones can send nothing more."""
     event = require_host(code)
-    event.ended_at = time.time()
-    event.version += 1
-    db.session.commit()
-    broadcast.everything(event)
-    sign_out_hosts(event, broadcast.room_host(event.id))
-    return redirect(url_for("main.index"))
+
+    def step(locked):
+        if locked.ended_at is not None:
+            return None
+        locked.ended_at = time.time()
+        change = Change(personal=ALL)
+        change.then = lambda: sign_out_hosts(locked, broadcast.room_host(locked.id))
+        return change
+
+    commands.write(event.id, step, "end")
+    # The host's session still reads the report (and, later, deletes the personal data).
+    return redirect(url_for("report.page", code=event.code))
 
 
 def sign_out_hosts(event, room):

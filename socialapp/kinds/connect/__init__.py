@@ -1,7 +1,8 @@
 """The connect segment kind ("Stay connected"): people find again those they met tonight.
 
 Each phone lists the people its owner was grouped with in this event's icebreaker rounds
-(from the stored met pairs: in which round, with which question) and the open-mic speakers
+(from the stored met pairs: in which round, with which question), the people met through
+any other kind's encounters hook (a talk queue's "I can help"), and the open-mic speakers
 whose stories the room heard. Sharing a contact line is opt-in: connect.share stores one
 short line, and it is shown ONLY in the personal views of people who met its owner in an
 icebreaker round AND where both confirmed meeting (socialapp.meetings: "we found each other"
@@ -17,12 +18,13 @@ personal view is a few dictionary look-ups.
 
 from sqlalchemy import delete, func, select
 
+from ... import viewcache
 from ...args import Bool, Id, Text, clean
 from ...errors import CommandError
 from ...extensions import db
 from ...models import Attendee
 from ..base import Change, command
-from .models import ConnectContact, ConnectState
+from .models import ConnectContact
 
 KIND = "connect"
 LABEL = "Stay connected"
@@ -30,10 +32,6 @@ ORDER = 40
 COMMANDS = {}
 
 CONTACT_MAX = 120
-# Above this many people in the event, a share does not send the public state (the sharing
-# count) to the whole room at once: the sweeper sends it at most every COALESCE_SECONDS.
-COALESCE_ABOVE = 150
-COALESCE_SECONDS = 2.0
 SPEAKERS_SHOWN = 40
 # One line of plain text (socialapp/core/text.py refuses, among others, the direction
 # controls that could make a contact read backwards: "moc.elpmaxe@...").
@@ -48,32 +46,12 @@ def clean_settings(raw):
     return {}
 
 
-# ---------- plain-data pictures, cached per event version ----------
-# Every change to pairs, rounds, open-mic entries and contacts goes through a command (or
-# the sweeper), which bumps the event's version; joining bumps it too. So the version is a
-# safe key, as in the icebreaker's snapshot.
-
-_graphs = {}
-_contacts = {}
-_CACHE_SIZE = 16
-
-
-def _key(event, version=None):
-    return (event.code, event.created_at, event.version if version is None else version)
-
-
-def _remember(cache, key, value):
-    if len(cache) >= _CACHE_SIZE:
-        cache.pop(next(iter(cache)))
-    cache[key] = value
-    return value
+# ---------- plain-data pictures, built once per event version (socialapp.viewcache) ----------
 
 
 def graph(event):
     """Who met whom in this event's icebreaker rounds, and the open-mic speakers."""
-    key = _key(event)
-    found = _graphs.get(key)
-    return found if found is not None else _remember(_graphs, key, _build_graph(event))
+    return viewcache.memo(event, "connect.graph", lambda: _build_graph(event))
 
 
 def hooks(name):
@@ -85,11 +63,14 @@ def hooks(name):
 
 
 def _build_graph(event):
-    rounds, met, confirmed = {}, {}, set()
+    rounds, met, confirmed, seen = {}, {}, set(), set()
     for k, encounters in hooks("encounters"):
         found = encounters(event)
         rounds |= {(k, rid): r for rid, r in found["rounds"].items()}
         for a, b, rid in found["pairs"]:
+            if (a, b) in seen:  # one entry per person: where they first met
+                continue
+            seen |= {(a, b), (b, a)}
             met.setdefault(a, []).append((b, (k, rid)))
             met.setdefault(b, []).append((a, (k, rid)))
         confirmed |= found["confirmed"]
@@ -117,22 +98,21 @@ def _build_graph(event):
 
 def contacts(event):
     """{attendee id: contact line} of everyone sharing in this event."""
-    key = _key(event)
-    found = _contacts.get(key)
-    if found is None:
-        rows = db.session.execute(  # a removed attendee's line goes to nobody
-            select(ConnectContact.attendee_id, ConnectContact.contact)
-            .join(Attendee, Attendee.id == ConnectContact.attendee_id)
-            .where(ConnectContact.event_id == event.id, Attendee.removed_at.is_(None))
-        )
-        found = _remember(_contacts, key, dict(rows.all()))
-    return found
+    return viewcache.memo(event, "connect.contacts", lambda: _contacts(event))
+
+
+def _contacts(event):
+    rows = db.session.execute(  # a removed attendee's line goes to nobody
+        select(ConnectContact.attendee_id, ConnectContact.contact)
+        .join(Attendee, Attendee.id == ConnectContact.attendee_id)
+        .where(ConnectContact.event_id == event.id, Attendee.removed_at.is_(None))
+    )
+    return dict(rows.all())
 
 
 def forget():
     """Drop cached pictures (tests that change rows outside commands call this)."""
-    _graphs.clear()
-    _contacts.clear()
+    viewcache.forget()
 
 
 def met_ids(event, attendee_id):
@@ -183,11 +163,19 @@ def host_view(ctx):
 def _where(g, rid):
     r = g["rounds"].get(rid)
     if r is None:
-        return {"round": None, "where": "Icebreaker", "prompt": ""}
+        return {"round": None, "where": "Icebreaker", "prompt": "", "segment": None}
+    if "where" in r:  # a kind that names the place itself (not a numbered round)
+        return {
+            "round": None,
+            "where": r["where"],
+            "prompt": r["prompt"],
+            "segment": r.get("segment"),
+        }
     where = f"Round {r['number']}"
     if g["several"]:
         where = f"{r['segment']} · round {r['number']}"
-    return {"round": r["number"], "where": where, "prompt": r["prompt"]}
+    segment = r["segment"] if g["several"] else None
+    return {"round": r["number"], "where": where, "prompt": r["prompt"], "segment": segment}
 
 
 def personal_view(ctx, attendee):
@@ -226,13 +214,34 @@ def personal_view(ctx, attendee):
     }
 
 
+def forget_people(ctx, ids, keeper, everyone=False):
+    """Personal data goes (socialapp.privacy): these people's contact lines are deleted."""
+    stmt = delete(ConnectContact).where(ConnectContact.event_id == ctx.event.id)
+    if not everyone:
+        stmt = stmt.where(ConnectContact.attendee_id.in_(list(ids)))
+    db.session.execute(stmt)
+    forget()
+
+
+def blueprints():
+    """Save all: /j/<code>/contacts.vcf (imported late: it uses the core's event lookup)."""
+    from .web import bp
+
+    return [bp]
+
+
 def after_event_page(ctx):
     """After the event, a phone that took part still finds the people it met, their shared
     contacts and the stories it heard (templates/connect/after.html)."""
     from flask import render_template
 
     view = personal_view(ctx, ctx.attendee)
-    return render_template("connect/after.html", event=ctx.event, attendee=ctx.attendee, view=view)
+    # The rest of the one-page digest: what other kinds have for this person (the room's
+    # themes, the story they signed up for...): [{"title", "items": [plain text]}].
+    digest = [part for _, hook in hooks("digest_part") for part in hook(ctx)]
+    return render_template(
+        "connect/after.html", event=ctx.event, attendee=ctx.attendee, view=view, digest=digest
+    )
 
 
 # ---------- commands ----------
@@ -243,35 +252,17 @@ def _only(args, *allowed):
     clean([], {k: v for k, v in args.items() if k not in allowed}, strict=True)
 
 
-def _state(seg):
-    row = db.session.get(ConnectState, seg.id)
-    if row is None:
-        row = ConnectState(segment_id=seg.id)
-        db.session.add(row)
-    return row
-
-
 def _carry(event):
     """Sharing changes no pair, round or speaker: the new version keeps the same graph (the
     event lock bumped the version by exactly one for this command)."""
-    previous = _graphs.get(_key(event, event.version - 1))
-    if previous is not None:
-        _remember(_graphs, _key(event), previous)
+    viewcache.carry(event, "connect.graph")
 
 
 def _changed(ctx):
-    """Whom to send new state: the people who may see this person's contact, and themselves.
-    The projector's sharing count goes at once in small rooms, through the sweeper in big ones."""
+    """Whom to send new state: the people who may see this person's contact, and themselves
+    (and the projector, for its sharing count: socialapp.broadcast batches a burst)."""
     _carry(ctx.event)
-    who = confirmed_ids(ctx.event, ctx.attendee.id) | {ctx.attendee.id}
-    joined = db.session.scalar(
-        select(func.count(Attendee.id)).where(Attendee.event_id == ctx.event.id)
-    )
-    public = joined <= COALESCE_ABOVE or ctx.segment.status != "live"
-    if not public:
-        row = _state(ctx.segment)
-        row.dirty_at = row.dirty_at or ctx.now
-    return who, public
+    return confirmed_ids(ctx.event, ctx.attendee.id) | {ctx.attendee.id}
 
 
 # Phones act on themselves only (strict): any other field is refused.
@@ -287,8 +278,8 @@ def share(ctx, args):
         db.session.add(row)
     row.contact = contact
     row.updated_at = ctx.now
-    who, public = _changed(ctx)
-    return Change(personal=who, public=public, result={"sharing": True, "visible_to": len(who) - 1})
+    who = _changed(ctx)
+    return Change(personal=who, result={"sharing": True, "visible_to": len(who) - 1})
 
 
 @command(COMMANDS, "connect.stop", roles=("attendee",), needs_live=False, args=(), strict=True)
@@ -300,8 +291,7 @@ def stop(ctx, args):
     if not gone:
         _carry(ctx.event)
         return Change(personal={ctx.attendee.id}, public=False, result={"sharing": False})
-    who, public = _changed(ctx)
-    return Change(personal=who, public=public, result={"sharing": False})
+    return Change(personal=_changed(ctx), result={"sharing": False})
 
 
 @command(
@@ -322,20 +312,3 @@ def confirm(ctx, args):
     if other not in grouped:
         raise CommandError("You can only confirm someone you were grouped with.", "not_found")
     return Change(personal={ctx.attendee.id, other}, public=False, result={"met": on})
-
-
-# ---------- the sweeper's hooks ----------
-
-
-def due(ctx):
-    row = db.session.get(ConnectState, ctx.segment.id)
-    return bool(row and row.dirty_at is not None and ctx.now - row.dirty_at >= COALESCE_SECONDS)
-
-
-def on_sweep(ctx):
-    """Send the coalesced public state (the sharing count) of a big room."""
-    row = db.session.get(ConnectState, ctx.segment.id)
-    if row is None or row.dirty_at is None:
-        return None
-    row.dirty_at = None
-    return Change()

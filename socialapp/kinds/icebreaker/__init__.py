@@ -18,6 +18,7 @@ sweeper's hooks.
 
 from sqlalchemy import select
 
+from ... import viewcache
 from ...core import clock
 from ...extensions import db
 from ...models import Attendee, Segment
@@ -33,8 +34,8 @@ from .models import (
     IcebreakerState,
 )
 from .reading import current_round, first_name, get_state, host_seen, present_ids
+from .recap import forget_people, report_part
 from .rules import (
-    COALESCE_SECONDS,
     COLOUR_INDEX,
     COLOUR_TABLE,
     HOST_LIST_LIMIT,
@@ -52,27 +53,15 @@ ORDER = 10
 __all__ = [
     "KIND", "LABEL", "ORDER", "COMMANDS", "HOST_SETTINGS", "default_settings", "clean_settings",
     "public_view", "host_view", "personal_view", "on_remove", "due", "on_sweep",
-    "encounters", "confirm_met",
+    "encounters", "confirm_met", "report_part", "forget_people",
 ]  # fmt: skip
-# ---------- a cached, plain-data picture of the current round ----------
-# Built once per event version: a round start sends "me" to every phone, and 2,000 personal
-# views must not each query the groups again. Every change to these tables goes through a
-# command or the sweeper, both of which bump the event's version, so the key is safe.
-# (Joining bumps it too, so new names are never missing.)
-
-_cache = {}
-_CACHE_SIZE = 16
+# ---------- a plain-data picture of the current round ----------
+# Built once per event version (socialapp.viewcache): a round start sends "me" to every
+# phone, and 2,000 personal views must not each query the groups again.
 
 
 def snapshot(event, seg):
-    key = (event.code, event.created_at, event.version, seg.id)  # code+created: one event
-    snap = _cache.get(key)
-    if snap is None:
-        snap = _build_snapshot(event, seg)
-        if len(_cache) >= _CACHE_SIZE:
-            _cache.pop(next(iter(_cache)))
-        _cache[key] = snap
-    return snap
+    return viewcache.memo(event, ("icebreaker", seg.id), lambda: _build_snapshot(event, seg))
 
 
 def _build_snapshot(event, seg):
@@ -147,7 +136,7 @@ def _build_snapshot(event, seg):
 
 def forget():
     """Drop cached pictures (tests that change rows outside commands call this)."""
-    _cache.clear()
+    viewcache.forget()
 
 
 # ---------- views ----------
@@ -325,8 +314,6 @@ def _auto_due(seg, rnd, now):
 
 def due(ctx):
     rnd = current_round(ctx.segment)
-    if rnd is not None and rnd.dirty_at is not None and ctx.now - rnd.dirty_at >= COALESCE_SECONDS:
-        return True
     if _auto_due(ctx.segment, rnd, ctx.now):
         return True
     return _seen_changed(ctx)
@@ -340,8 +327,8 @@ def _seen_changed(ctx):
 
 
 def on_sweep(ctx):
-    """Auto-rounds; the coalesced public state of a big room; a fresh host panel when
-    people arrive or leave (late joiners show up there without anyone clicking)."""
+    """Auto-rounds; a fresh host panel when people arrive or leave (late joiners show up
+    there without anyone clicking)."""
     seg = ctx.segment
     rnd = current_round(seg)
     st = get_state(seg)
@@ -350,9 +337,6 @@ def on_sweep(ctx):
     st.host_seen = seen
     if _auto_due(seg, rnd, ctx.now):
         return start_round(ctx, {})
-    if rnd is not None and rnd.dirty_at is not None:
-        rnd.dirty_at = None
-        return Change()
     return Change(public=False) if changed else None
 
 

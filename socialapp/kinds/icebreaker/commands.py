@@ -6,7 +6,7 @@ And on_remove: the host removed people while a round runs.
 import json
 from contextlib import suppress
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from ...args import Bool, Choice, Id, Ids, Int, clean
 from ...core import answer_matching, clock, matching, signs
@@ -31,7 +31,7 @@ from .reading import (
     round_open,
     skippers,
 )
-from .rules import COALESCE_ABOVE, MAX_PLACE, clean_settings, round_seconds, settings_of
+from .rules import MAX_PLACE, clean_settings, round_seconds, settings_of
 
 COMMANDS = {}
 
@@ -75,7 +75,6 @@ def start_round(ctx, args):
     if prev is not None and prev.ended_at is None:
         prev.timer = clock.stop(prev.timer, now)
         prev.ended_at = now
-        prev.dirty_at = None
     number = prev.number + 1 if prev else 1
     people = present_ids(ctx.event, seg, now) - skippers(seg, number)
     met = met_pairs(ctx.event)
@@ -103,7 +102,7 @@ def start_round(ctx, args):
     db.session.add(rnd)
     db.session.flush()
     sign_list = signs.signs_for_round(len(groups), ctx.rng)
-    add_groups(rnd, groups, sign_list, ctx.event.id, now, reasons=reasons)
+    add_groups(rnd, groups, sign_list, ctx.event.id, now, met=met, reasons=reasons)
     matched = sum(len(g) for g in groups)
     return Change(
         personal=ALL,
@@ -339,15 +338,8 @@ def found(ctx, args):
             select(IcebreakerMember).where(IcebreakerMember.group_id == group.id)
         ):
             m.looking_at = None
-    big = (
-        db.session.scalar(
-            select(func.count(IcebreakerGroup.id)).where(IcebreakerGroup.round_id == rnd.id)
-        )
-        > COALESCE_ABOVE
-    )
-    if big:
-        rnd.dirty_at = rnd.dirty_at or ctx.now
-    return Change(personal=members, public=not big, result={"found": on})
+    # A burst of taps in a big room sends a few public states (socialapp.broadcast).
+    return Change(personal=members, result={"found": on})
 
 
 @command(

@@ -9,10 +9,6 @@ MAX_PROMPTS = 50
 MAX_PROMPT_LEN = 300
 MIN_ROUND_SECONDS = 30
 MAX_ROUND_SECONDS = 3600
-# Above this many groups, "found each other" taps do not each send the (large) public state
-# to the whole room: the sweeper sends it at most every COALESCE_SECONDS.
-COALESCE_ABOVE = 40
-COALESCE_SECONDS = 3.0
 MAX_PLACE = 2000
 HOST_LIST_LIMIT = 60
 DEFAULT_PROMPTS = [

@@ -11,53 +11,29 @@ This module is the descriptor: settings and views; reading.py holds the reads, c
 the commands.
 """
 
-from collections import OrderedDict
-
 from sqlalchemy import delete, select
 
-from ...args import Int, Text
+from ... import viewcache
 from ...core import bowl
 from ...extensions import db
 from ...models import Segment
-from ..base import HostField
-from .commands import COMMANDS
+from .commands import COMMANDS, waiting_people
 from .models import OpenMicEntry, OpenMicLog
 from .reading import DEFAULT_GO_TO, LOG_SHOWN, ORDER_SHOWN, bowl_row, brief, entries, timer_of
+from .recap import digest_part, forget_people, report_part
+from .rules import HOST_SETTINGS, clean_settings, default_settings, first_come, talk_queue
+from .talk import confirm_met, encounters, heard, interest_map
 
 KIND = "open_mic"
 LABEL = "Open mic"
 ORDER = 20
 
 
-def default_settings():
-    return {"speaker_minutes": 4, "theme": "", "go_to": DEFAULT_GO_TO}
-
-
-SPEAKER_MINUTES = Int("speaker_minutes", 1, 60, label="minutes per speaker")
-HOST_SETTINGS = [HostField(SPEAKER_MINUTES, "Minutes per speaker")]  # in the host's agenda form
-WORDING = [
-    Text("theme", 200, min_len=0, required=False),
-    Text("go_to", 120, min_len=0, required=False, label="where to go"),
-]
-
-
-def clean_settings(raw):
-    raw = dict(raw or {})
-    out = default_settings()
-    if "speaker_minutes" in raw:  # present but null is refused, as a wrong number
-        out["speaker_minutes"] = SPEAKER_MINUTES.read(raw["speaker_minutes"])
-    for arg in WORDING:
-        value = arg.parse(raw)
-        if value is not None:
-            out[arg.key] = value
-    out["go_to"] = out["go_to"] or DEFAULT_GO_TO
-    return out
-
-
 def on_people_removed(ctx, removed):
     """The host removed these people from the event (any segment live, or none): a name still
-    in a bowl is withdrawn, as its owner could have done, so a fake is never drawn on stage.
-    Names already drawn stay for the host to handle ("not here")."""
+    in a bowl is withdrawn, as its owner could have done, so a fake is never drawn on stage;
+    so is a place still waiting in a first-come queue (its owner could leave it too). Names
+    drawn by the host stay for the host to handle ("not here")."""
     db.session.execute(
         delete(OpenMicEntry).where(
             OpenMicEntry.event_id == ctx.event.id,
@@ -65,6 +41,23 @@ def on_people_removed(ctx, removed):
             OpenMicEntry.status == bowl.IN_BOWL,
         )
     )
+    queued = db.session.scalars(
+        select(OpenMicEntry)
+        .join(Segment, Segment.id == OpenMicEntry.segment_id)
+        .where(
+            OpenMicEntry.event_id == ctx.event.id,
+            OpenMicEntry.attendee_id.in_(removed),
+            OpenMicEntry.status == bowl.DRAWN,
+        )
+    ).all()
+    for entry in queued:
+        if first_come(db.session.get(Segment, entry.segment_id)):
+            db.session.delete(entry)
+
+
+def on_remove(ctx, removed):
+    """The live queue moved up: the phones still waiting get their new place."""
+    return waiting_people(entries(ctx.segment, fresh=True))
 
 
 def public_view(ctx):
@@ -76,6 +69,8 @@ def public_view(ctx):
     current = bowl.speaker(ents)
     order = bowl.running_order(ents)
     view = {
+        "mode": settings.get("mode", "open_mic"),
+        "order_by": settings.get("order", "drawn"),
         "theme": settings.get("theme", ""),
         "go_to": settings.get("go_to", DEFAULT_GO_TO),
         "speaker_minutes": settings.get("speaker_minutes", 4),
@@ -86,9 +81,11 @@ def public_view(ctx):
         "order": [brief(e) for e in order[:ORDER_SHOWN]],
         "order_total": len(order),
     }
+    if talk_queue(seg):
+        view["heard"] = [brief(e) for e in heard(ents)]
     if current is not None:
         view["timer"] = timer_of(current, ctx.now)
-        view["timer_label"] = "Speaker time"
+        view["timer_label"] = "Talk time" if talk_queue(seg) else "Speaker time"
     return view
 
 
@@ -109,6 +106,8 @@ def host_view(ctx):
     current = bowl.speaker(ents)
     return {
         "closed": bool(row and row.closed),
+        "mode": seg.settings.get("mode", "open_mic"),
+        "order_by": seg.settings.get("order", "drawn"),
         "speaker_minutes": seg.settings.get("speaker_minutes", 4),
         "bowl": [host_entry(e) for e in bowl.in_bowl(ents)],
         "order": [host_entry(e) for e in bowl.running_order(ents)],
@@ -123,36 +122,37 @@ def host_view(ctx):
 
 
 # Personal views are asked for once per phone after a change that concerns everyone (a
-# segment going live reaches 2,000 phones): one query per segment and event version, not one
-# per phone. Every change bumps the event version, so a cached map is never stale.
-_personal_cache = OrderedDict()
+# segment going live reaches 2,000 phones): one query per segment and event version
+# (socialapp.viewcache), not one per phone.
 
 
 def personal_map(ctx):
-    key = (str(db.engine.url), ctx.segment.id, ctx.event.version)
-    found = _personal_cache.get(key)
-    if found is None:
-        ents = entries(ctx.segment)
-        order = {e.id: i for i, e in enumerate(bowl.running_order(ents), start=1)}
-        found = {
-            e.attendee_id: {
-                "id": e.id,
-                "status": e.status,
-                "title": e.title,
-                "position": order.get(e.id),
-            }
-            for e in ents
-            if e.attendee_id is not None
+    return viewcache.memo(ctx.event, ("open_mic", ctx.segment.id), lambda: _personal_map(ctx))
+
+
+def _personal_map(ctx):
+    ents = entries(ctx.segment)
+    order = {e.id: i for i, e in enumerate(bowl.running_order(ents), start=1)}
+    return {
+        e.attendee_id: {
+            "id": e.id,
+            "status": e.status,
+            "title": e.title,
+            "pitch": e.pitch,
+            "position": order.get(e.id),
         }
-        _personal_cache[key] = found
-        while len(_personal_cache) > 16:
-            _personal_cache.popitem(last=False)
-    return found
+        for e in ents
+        if e.attendee_id is not None
+    }
 
 
 def personal_view(ctx, attendee):
-    """This phone's place: not in, in the bowl, drawn (position 1 = on deck), speaking, done."""
-    return {"entry": personal_map(ctx).get(attendee.id)}
+    """This phone's place: not in, in the bowl, drawn (position 1 = on deck), speaking, done;
+    in a talk queue also the talks it offered help with, and who offered help with its own."""
+    view = {"entry": personal_map(ctx).get(attendee.id)}
+    if talk_queue(ctx.segment):
+        view |= interest_map(ctx).get(attendee.id, {"helping": [], "helpers": []})
+    return view
 
 
 def stories(event):
@@ -184,6 +184,7 @@ def vote_options(event):
 # What the core and other kinds read (docs/segment-kinds.md); the rest is the kind's own.
 __all__ = [
     "KIND", "LABEL", "ORDER", "COMMANDS", "HOST_SETTINGS", "default_settings", "clean_settings",
-    "public_view", "host_view", "personal_view", "on_people_removed", "stories", "vote_options",
+    "public_view", "host_view", "personal_view", "on_people_removed", "on_remove", "stories",
+    "encounters", "confirm_met", "report_part", "forget_people", "digest_part", "vote_options",
     "DEFAULT_GO_TO",
 ]  # fmt: skip

@@ -12,7 +12,8 @@ from ...errors import CommandError
 from ...extensions import db
 from ..base import Change, command
 from .models import OpenMicEntry, OpenMicLog
-from .reading import NAME_MAX, TITLE_MAX, bowl_row, brief, entries, speaker_seconds
+from .reading import NAME_MAX, PITCH_MAX, TITLE_MAX, bowl_row, brief, entries, speaker_seconds
+from .rules import first_come, talk_queue
 
 COMMANDS = {}
 log = logging.getLogger(__name__)
@@ -22,6 +23,7 @@ log = logging.getLogger(__name__)
 
 
 TITLE = Text("title", TITLE_MAX, min_len=0, default="", label="story title")
+PITCH = Text("pitch", PITCH_MAX, min_len=0, default="", label="pitch")
 ENTRY = Id("entry_id", "entry")
 
 
@@ -67,6 +69,25 @@ def finish(entry, now):
     entry.ended_at = now
 
 
+def queue_up(ctx, entry):
+    """First come: the new name goes straight to the end of the running order."""
+    row = bowl_row(ctx, create=True)
+    ents = entries(ctx.segment, fresh=True)
+    row.last_no = max([row.last_no, *(e.draw_no or 0 for e in ents)]) + 1
+    entry.status, entry.draw_no, entry.drawn_at = bowl.DRAWN, row.last_no, ctx.now
+
+
+def signed_up(ctx, args):
+    """The title and pitch of a sign-up, checked against the segment's mode."""
+    title, pitch = args["title"], args["pitch"]
+    if talk_queue(ctx.segment):
+        if not title:
+            raise CommandError("Give your talk a title.", "invalid")
+    elif pitch:
+        raise CommandError("This open mic takes a story title only, no pitch.", "invalid")
+    return title, pitch
+
+
 def do_draw(ctx, ents, k, exclude=()):
     pool = [e for e in bowl.in_bowl(ents) if e.id not in exclude]
     if not pool:
@@ -101,10 +122,11 @@ def current_speaker(ents):
 # ---------- attendees ----------
 
 
-@command(COMMANDS, "open_mic.enter", roles=("attendee",), args=[TITLE])
+@command(COMMANDS, "open_mic.enter", roles=("attendee",), args=[TITLE, PITCH])
 def enter(ctx, args):
-    """Put my name in the bowl, with an optional story title."""
-    title = args["title"]
+    """Put my name in the bowl, with an optional story title (talk queue: a talk title and an
+    optional pitch; first come: straight into the running order)."""
+    title, pitch = signed_up(ctx, args)
     row = bowl_row(ctx, create=True)
     if row.closed:
         raise CommandError("The bowl is closed: no new names for this segment.", "conflict")
@@ -124,9 +146,12 @@ def enter(ctx, args):
         attendee_id=ctx.attendee.id,
         name=ctx.attendee.label,
         title=title,
+        pitch=pitch,
         status=bowl.IN_BOWL,
         created_at=ctx.now,
     )
+    if first_come(ctx.segment):
+        queue_up(ctx, entry)
     db.session.add(entry)
     db.session.flush()
     return Change(personal={ctx.attendee.id}, result={"entry_id": entry.id})
@@ -145,12 +170,14 @@ def withdraw(ctx, args):
     )
     if mine is None:
         raise CommandError("Your name is not in the bowl.", "conflict")
-    if not bowl.allowed("withdraw", mine.status):
+    queued = first_come(ctx.segment) and mine.status == bowl.DRAWN  # leaving the queue
+    if not (queued or bowl.allowed("withdraw", mine.status)):
         raise CommandError(
             "Your name has been drawn already: tell the host if you cannot speak.", "conflict"
         )
+    affected = waiting_people(entries(ctx.segment)) if queued else set()
     db.session.delete(mine)
-    return Change(personal={ctx.attendee.id})
+    return Change(personal=affected | {ctx.attendee.id})
 
 
 # ---------- the host ----------
@@ -249,6 +276,8 @@ def absent(ctx, args):
     reset_timer(entry)
     if back:
         entry.status, entry.draw_no, entry.drawn_at = bowl.IN_BOWL, None, None
+        if first_come(ctx.segment):  # no draw will come: back to the end of the queue
+            queue_up(ctx, entry)
     else:
         entry.status = bowl.ABSENT
     chosen = do_draw(ctx, ents, 1, exclude={entry.id}) if redraw else []
@@ -258,10 +287,11 @@ def absent(ctx, args):
     )
 
 
-@command(COMMANDS, "open_mic.add", args=[Text("name", NAME_MAX), TITLE])
+@command(COMMANDS, "open_mic.add", args=[Text("name", NAME_MAX), TITLE, PITCH])
 def add(ctx, args):
     """Add a name by hand, for someone without a phone (allowed even when the bowl is closed)."""
-    name, title = args["name"], args["title"]
+    name = args["name"]
+    title, pitch = signed_up(ctx, args)
     bowl_row(ctx, create=True)
     entry = OpenMicEntry(
         event_id=ctx.event.id,
@@ -269,9 +299,12 @@ def add(ctx, args):
         attendee_id=None,
         name=name,
         title=title,
+        pitch=pitch,
         status=bowl.IN_BOWL,
         created_at=ctx.now,
     )
+    if first_come(ctx.segment):
+        queue_up(ctx, entry)
     db.session.add(entry)
     db.session.flush()
     return Change(result={"entry_id": entry.id})

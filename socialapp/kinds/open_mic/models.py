@@ -12,7 +12,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from ...extensions import db
 from ...models.core import TimerColumns, now
 
-__all__ = ["OpenMicBowl", "OpenMicEntry", "OpenMicLog"]
+__all__ = ["OpenMicBowl", "OpenMicEntry", "OpenMicInterest", "OpenMicLog"]
 
 
 class OpenMicBowl(db.Model):
@@ -40,6 +40,7 @@ class OpenMicEntry(TimerColumns, db.Model):
     attendee_id: Mapped[int | None] = mapped_column(ForeignKey("attendee.id"), default=None)
     name: Mapped[str] = mapped_column(String(48))  # attendee.label, or typed by the host
     title: Mapped[str] = mapped_column(String(80), default="")
+    pitch: Mapped[str] = mapped_column(String(120), default="")  # talk queue: request for plot
     status: Mapped[str] = mapped_column(String(10), default="bowl")
     draw_no: Mapped[int | None] = mapped_column(default=None)  # place in the running order
     created_at: Mapped[float] = mapped_column(default=now)
@@ -63,3 +64,23 @@ class OpenMicLog(db.Model):
     draw_no: Mapped[int | None] = mapped_column(default=None)
     pool: Mapped[int] = mapped_column(default=0)  # names in the bowl just before a draw
     at: Mapped[float] = mapped_column(default=now)
+
+
+class OpenMicInterest(db.Model):
+    """ "I'm interested / I can help": one phone (helper) about one talk of the talk queue.
+
+    The pitcher sees the helpers' names; stay connected lists the two as people met, and a
+    contact line passes between them only once each confirmed (pitcher_/helper_confirmed_at),
+    like people grouped in an icebreaker round. Taking the tap back deletes the row."""
+
+    __tablename__ = "open_mic_interest"
+    __table_args__ = (UniqueConstraint("entry_id", "helper_id", name="uq_open_mic_interest"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id"), index=True)
+    segment_id: Mapped[int] = mapped_column(ForeignKey("segment.id"), index=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("open_mic_entry.id"))
+    pitcher_id: Mapped[int] = mapped_column(ForeignKey("attendee.id"))
+    helper_id: Mapped[int] = mapped_column(ForeignKey("attendee.id"))
+    created_at: Mapped[float] = mapped_column(default=now)
+    pitcher_confirmed_at: Mapped[float | None] = mapped_column(default=None)
+    helper_confirmed_at: Mapped[float | None] = mapped_column(default=None)

@@ -7,6 +7,7 @@ from ...extensions import db
 from .models import OpenMicBowl, OpenMicEntry
 
 TITLE_MAX = 80
+PITCH_MAX = 120  # the talk queue's one-line "request for plot"
 NAME_MAX = 40
 ORDER_SHOWN = 12  # running-order names in the public view (the projector shows fewer)
 LOG_SHOWN = 50
@@ -35,7 +36,7 @@ def speaker_seconds(segment):
 
 
 def brief(e):
-    return {"id": e.id, "name": e.name, "title": e.title, "no": e.draw_no}
+    return {"id": e.id, "name": e.name, "title": e.title, "pitch": e.pitch, "no": e.draw_no}
 
 
 def timer_of(entry, now):

@@ -21,6 +21,7 @@ from ...models import Attendee
 from . import note_commands, theme_commands  # noqa: F401  (their @command fills COMMANDS)
 from .models import WallNote, WallVote
 from .reading import board_of, themes_of, vote_counts
+from .recap import digest_part, forget_people, report_part
 from .rules import BUILTIN_WORDS, COMMANDS, RATE_NOTES, clean_settings, default_settings, max_notes
 
 KIND = "wall"
@@ -169,5 +170,6 @@ def vote_options(event):
 __all__ = [
     "KIND", "LABEL", "ORDER", "COMMANDS", "default_settings", "clean_settings", "public_view",
     "host_view", "personal_view", "personal_views", "vote_options", "blueprints", "cli_commands",
+    "report_part", "forget_people", "digest_part",
     "RATE_NOTES", "board_of",
 ]  # fmt: skip

@@ -75,7 +75,7 @@
           v("button", { id: "cx-stop", class: "danger", onclick: () => send("connect.stop").then((ack) => { if (ack && ack.ok) SA.toast("You no longer share your contact.", "ok"); }) }, "Stop sharing")))];
     }
     if (!met && !m.contact) {
-      return [v("div", { class: "card cx-mine" }, v("p", { class: "muted" }, "Sharing a contact opens up once you have met someone in an icebreaker round."))];
+      return [v("div", { class: "card cx-mine" }, v("p", { class: "muted" }, "Sharing a contact opens up once you have met someone: in an icebreaker round, or by offering help with a talk."))];
     }
     const submit = () => {
       if (!input.value.trim()) { input.focus(); input.scrollIntoView({ block: "center" }); return; }
@@ -96,6 +96,15 @@
         editing ? "Save my contact" : "Share with people I met"))];
   }
 
+  /* Save all: one vCard file (contacts.vcf, made by the server) with everyone who shares. */
+  function saveAll(met) {
+    const n = met.filter((p) => p.contact).length;
+    if (!n) return null;
+    return v("p", { class: "cx-save" },
+      v("a", { id: "cx-save-all", class: "button", href: "/j/" + encodeURIComponent(SA.code) + "/contacts.vcf", download: "" },
+        "📇 Save all contacts (" + n + ")"));
+  }
+
   function phone(s, me, send) {
     const k = s.kind || {};
     const m = (me && me.kind) || {};
@@ -107,9 +116,25 @@
         v("h2", {}, "People you met tonight ", v("span", { class: "cx-count", id: "cx-met-count" }, "(" + met.length + ")")),
         met.length
           ? v("ul", { class: "cx-list", id: "cx-people" }, met.map((p) => personRow(p, send)))
-          : v("p", { id: "cx-none" }, "You were not in an icebreaker group tonight. The people around you right now are a good start!")),
+          : v("p", { id: "cx-none" }, "You were not in an icebreaker group tonight, and nobody offered help with a talk of yours (or you with theirs). The people around you right now are a good start!"),
+        saveAll(met)),
       speakersCard(m),
-      shareCard(m, send)];
+      shareCard(m, send),
+      leaveCard(send)];
+  }
+
+  /* Remove me: my name, contact line and authorship leave the event (people.leave). Two taps:
+     the first asks, the second does it; the server then closes this phone's session. */
+  let leaving = false;
+  function leaveCard(send) {
+    const tap = () => {
+      if (!leaving) { leaving = true; SA.redraw(); return; }
+      send("people.leave").then((ack) => { if (ack && !ack.ok) { leaving = false; SA.redraw(); } });
+    };
+    return v("div", { class: "cx-leave" },
+      leaving ? v("p", { class: "small" }, "Your name, contact line and the authorship of what you wrote will be deleted from this event. Tap again to confirm.") : null,
+      v("button", { id: "cx-leave", class: "linklike small" + (leaving ? " danger" : ""), onclick: tap },
+        leaving ? "Yes, remove me" : "Remove me from this event"));
   }
 
   /* ---------------- projector ---------------- */
@@ -144,7 +169,7 @@
         tile("cx-host-nobody", hk.met_nobody, "joined but met nobody in a round"),
         tile("cx-host-sharing", hk.sharing, hk.sharing === 1 ? "person shares a contact" : "people share a contact"),
         tile("cx-host-stories", hk.stories, hk.stories === 1 ? "story told" : "stories told")),
-      v("p", { class: "muted" }, "Contacts are private: each one goes only to people its owner met in an icebreaker round, once both confirmed they met. You see counts only.")];
+      v("p", { class: "muted" }, "Contacts are private: each one goes only to people its owner met (an icebreaker round, an “I can help” on a talk), once both confirmed they met. You see counts only.")];
   }
 
   SA.defineKind("connect", { phone, display, host });

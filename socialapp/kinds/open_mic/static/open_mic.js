@@ -1,5 +1,7 @@
 /* open_mic segment screens: the phone (bowl, your turn), the projector (speaker, big timer,
    on deck) and the host panel (draw, call up, timer, absent, add by hand, close).
+   The talk-queue mode (k.mode === "talk_queue") is the same screens with a talk title and a
+   one-line pitch, first-come or drawn order, and "I can help" on the phones.
    Drawn with SA.v and patched by the screens: names and story titles people type always stay
    text, and fields keep what is being typed in them while states arrive. */
 (function () {
@@ -13,9 +15,13 @@
   const keep = (id) => refs[id] || (refs[id] = (el) => { kept[id] = el; });
 
   function plural(n, one, many) { return n + " " + (n === 1 ? one : many); }
+  const talks = (k) => k.mode === "talk_queue";
+  const firstCome = (k) => k.order_by === "first_come";
   function bowlLine(k) {
-    const names = plural(k.in_bowl, "name", "names") + " in the bowl";
-    return k.closed ? "Bowl closed · " + names : names;
+    const names = firstCome(k)
+      ? plural(k.order_total, "talk", "talks") + " waiting"
+      : plural(k.in_bowl, talks(k) ? "talk" : "name", talks(k) ? "talks" : "names") + " in the bowl";
+    return k.closed ? (firstCome(k) ? "Sign-up closed · " : "Bowl closed · ") + names : names;
   }
   function quoted(title) { return title ? "“" + title + "”" : null; }
   function minutes(k) { return k.speaker_minutes + " minute" + (k.speaker_minutes === 1 ? "" : "s"); }
@@ -32,19 +38,20 @@
     if (mine.status === "drawn") return mine.position === 1 ? "deck" : "drawn";
     return null;
   }
+  function loud(k, m) { return m && !(m === "drawn" && firstCome(k)); }
 
   /* Full-screen notice, once per moment (drawn, on deck, speaking), with a vibration. */
   function alertOverlay(k, mine) {
     const m = moment(mine);
     const old = document.getElementById("mic-alert");
     const key = m && mine.id + ":" + m;
-    if (!m || seen().includes(key)) { if (old) old.remove(); return; }
+    if (!loud(k, m) || seen().includes(key)) { if (old) old.remove(); return; }
     if (old && old.dataset.key === key) return;
     if (old) old.remove();
     const words = {
-      drawn: ["Your name was drawn!", "You are number " + mine.position + " in the running order. " + k.go_to],
+      drawn: [firstCome(k) ? "You're in the queue!" : "Your name was drawn!", "You are number " + mine.position + " in the running order. " + k.go_to],
       deck: ["You're on deck!", "You speak next. " + k.go_to],
-      speaking: ["It's your turn!", "The room is listening: " + minutes(k) + " for your story."],
+      speaking: [talks(k) ? "You're up!" : "It's your turn!", "The room is listening: " + minutes(k) + " for your " + (talks(k) ? "talk." : "story.")],
     }[m];
     const close = () => { markSeen(key); overlay.remove(); };
     const overlay = h("div", { id: "mic-alert", class: "mic-alert kind-overlay mic-" + m, role: "alertdialog", "aria-modal": "true", "aria-labelledby": "mic-alert-title", dataset: { key, kind: "open_mic" } },
@@ -63,11 +70,55 @@
   function orderList(k, mineId) {
     if (!k.speaker && !k.order.length) return null;
     const rows = [];
-    if (k.speaker) rows.push(v("li", { key: "speaker", class: "mic-now" + (k.speaker.id === mineId ? " mine" : "") }, v("span", { class: "mic-tag" }, "Speaking"), v("span", { class: "mic-name" }, k.speaker.name)));
+    const what = (e) => talks(k) && e.title ? v("span", { class: "mic-t" }, " " + quoted(e.title)) : null;
+    if (k.speaker) rows.push(v("li", { key: "speaker", class: "mic-now" + (k.speaker.id === mineId ? " mine" : "") }, v("span", { class: "mic-tag" }, "Speaking"), v("span", { class: "mic-name" }, k.speaker.name, what(k.speaker))));
     k.order.forEach((e, i) => rows.push(v("li", { key: e.id, class: e.id === mineId ? "mine" : "" },
-      v("span", { class: "mic-tag" }, i === 0 ? "On deck" : String(i + 1)), v("span", { class: "mic-name" }, e.name))));
+      v("span", { class: "mic-tag" }, i === 0 ? "On deck" : String(i + 1)), v("span", { class: "mic-name" }, e.name, what(e)))));
     if (k.order_total > k.order.length) rows.push(v("li", { key: "more", class: "muted" }, "+ " + (k.order_total - k.order.length) + " more"));
     return v("div", { class: "card mic-order" }, v("h2", {}, "Running order"), v("ol", { class: "mic-list" }, rows));
+  }
+
+  /* Talk queue: "I'm interested / I can help" with the talk being given and the ones given. */
+  function helpCard(k, mine, helping, send) {
+    const talksHeard = (k.speaker ? [k.speaker] : []).concat(k.heard || []);
+    const others = talksHeard.filter((e) => !mine || e.id !== mine.id);
+    if (!others.length) return null;
+    const row = (e) => {
+      const on = helping.includes(e.id);
+      return v("li", { key: e.id, class: "mic-help-row" + (on ? " on" : ""), "data-entry": e.id },
+        v("div", { class: "mic-help-what" },
+          v("strong", {}, e.title || "(untitled)"), v("span", { class: "muted" }, " · " + e.name),
+          e.pitch ? v("p", { class: "mic-pitch" }, "Request for plot: " + e.pitch) : null),
+        v("button", { class: on ? "mic-help-btn on" : "mic-help-btn", "aria-pressed": String(on), onclick: () => send("open_mic.help", { entry_id: e.id, on: !on }) },
+          on ? "✓ You can help" : "I can help"));
+    };
+    return v("div", { class: "card mic-help", id: "mic-help" },
+      v("h2", {}, "Interested? Can you help?"),
+      v("p", { class: "muted" }, "The speaker sees your name, and you both find each other in Stay connected."),
+      v("ul", { class: "mic-help-list" }, others.map(row)));
+  }
+
+  function helpersLine(helpers) {
+    if (!helpers || !helpers.length) return v("p", { class: "muted", id: "mic-helpers" }, "Nobody has offered help yet.");
+    return v("div", { class: "mic-helpers", id: "mic-helpers" },
+      v("p", { class: "eyebrow" }, plural(helpers.length, "person", "people") + " can help"),
+      v("ul", {}, helpers.map((n, i) => v("li", { key: i }, n))));
+  }
+
+  function talkSignup(k, send) {
+    const title = v("input", { id: "mic-title", ref: keep("title"), name: "title", maxlength: "80", autocomplete: "off", placeholder: "e.g. Do sparse probes find syntax?", required: true });
+    const pitch = v("input", { id: "mic-pitch", ref: keep("pitch"), name: "pitch", maxlength: "120", autocomplete: "off", placeholder: "e.g. probe accuracy vs. layer, per language", "aria-describedby": "mic-pitch-help" });
+    const enter = () => send("open_mic.enter", { title: kept.title.value, pitch: kept.pitch.value }).then((ack) => {
+      if (ack && ack.ok && kept.title) { kept.title.value = ""; kept.pitch.value = ""; }
+    });
+    const card = v("div", { class: "card mic-status" },
+      v("h2", {}, "Have something to pitch?"),
+      k.theme ? v("p", { class: "mic-theme" }, "Theme: ", v("strong", {}, k.theme)) : null,
+      v("p", {}, (firstCome(k) ? "Slots go first come, first served" : "Slots are drawn at random") + "; each talk gets " + minutes(k) + "."),
+      v("label", { class: "field", for: "mic-title" }, v("span", {}, "Talk title"), title),
+      v("label", { class: "field", for: "mic-pitch" }, v("span", {}, "Request for plot (optional)"), pitch,
+        v("small", { id: "mic-pitch-help" }, "One line: the first plot someone could make for you.")));
+    return [card, v("div", { class: "actions" }, v("button", { id: "mic-enter", class: "primary big", onclick: enter }, "Sign up for a slot"))];
   }
 
   function titleInput() {
@@ -79,9 +130,12 @@
     if (k.in_bowl === undefined) return null;
     const mine = me && me.kind ? me.kind.entry : null;
     const status = mine ? mine.status : "out";
+    const tq = talks(k);
     let card, actions = null;
     if (status === "out") {
-      if (k.closed) {
+      if (tq && !k.closed) {
+        [card, actions] = talkSignup(k, send);
+      } else if (k.closed) {
         card = v("div", { class: "card mic-status" }, v("h2", {}, "The bowl is closed"), v("p", {}, "No new names for this round. Enjoy the stories!"));
       } else {
         const input = titleInput();
@@ -97,7 +151,7 @@
     } else if (status === "bowl") {
       card = v("div", { class: "card mic-status mic-in" },
         v("p", { class: "mic-big", "aria-hidden": "true" }, "🥣"),
-        v("h2", {}, "Your name is in the bowl"),
+        v("h2", {}, tq ? "Your talk is in the bowl" : "Your name is in the bowl"),
         mine.title ? v("p", { class: "mic-story" }, quoted(mine.title)) : null,
         v("p", { id: "mic-bowl-count" }, bowlLine(k) + ". Keep your phone at hand: it buzzes when you're drawn."));
       actions = v("div", { class: "actions" }, v("button", { id: "mic-withdraw", class: "big", onclick: () => send("open_mic.withdraw") }, "Take my name out"));
@@ -105,24 +159,34 @@
       const deck = mine.position === 1;
       card = v("div", { class: "card mic-status mic-drawn" },
         v("p", { class: "eyebrow" }, deck ? "On deck" : "Drawn"),
-        v("h2", {}, deck ? "You're on deck: you speak next" : "You're drawn: number " + mine.position + " in line"),
+        v("h2", {}, deck ? "You're on deck: you speak next" : (firstCome(k) ? "You're number " : "You're drawn: number ") + mine.position + " in line"),
         v("p", { class: "mic-go" }, k.go_to),
-        mine.title ? v("p", { class: "mic-story" }, quoted(mine.title)) : null);
+        mine.title ? v("p", { class: "mic-story" }, quoted(mine.title)) : null,
+        mine.pitch ? v("p", { class: "mic-pitch" }, "Request for plot: " + mine.pitch) : null);
+      if (firstCome(k)) actions = v("div", { class: "actions" }, v("button", { id: "mic-withdraw", class: "big", onclick: () => send("open_mic.withdraw") }, "Leave the queue"));
     } else if (status === "speaking") {
       card = v("div", { class: "card mic-status mic-speaking" },
         v("p", { class: "eyebrow" }, "Speaking now"),
-        v("h2", {}, "It's your turn!"),
+        v("h2", {}, tq ? "You're up!" : "It's your turn!"),
         v("div", { class: "timer mic-phone-timer", "data-timer": "kind", role: "timer", "aria-label": "Your time left" }),
         v("p", { class: "timer-words", "data-timer-words": "kind" }),
-        mine.title ? v("p", { class: "mic-story" }, quoted(mine.title)) : null);
+        mine.title ? v("p", { class: "mic-story" }, quoted(mine.title)) : null,
+        tq ? helpersLine(me.kind.helpers) : null);
     } else if (status === "done") {
-      card = v("div", { class: "card mic-status" }, v("h2", {}, "Thank you for your story!"), v("p", {}, "Stay around for the others."));
+      card = v("div", { class: "card mic-status" }, v("h2", {}, tq ? "Thank you for your talk!" : "Thank you for your story!"),
+        tq ? helpersLine(me.kind.helpers) : v("p", {}, "Stay around for the others."));
     } else {
       card = v("div", { class: "card mic-status" }, v("h2", {}, "You were called but not here"), v("p", {}, "Ask the host if you still want to speak."));
     }
     alertOverlay(k, mine);
-    return SA.area({ "data-status": status }, card,
+    // While someone else pitches, "I can help" comes first: that is what the moment asks.
+    const help = tq ? helpCard(k, mine, (me && me.kind && me.kind.helping) || [], send) : null;
+    const helpFirst = help && k.speaker && (!mine || k.speaker.id !== mine.id);
+    return SA.area({ "data-status": status, "data-mode": k.mode || "open_mic" },
+      helpFirst ? help : null,
+      card,
       status !== "bowl" ? v("p", { class: "mic-count muted", id: "mic-count" }, bowlLine(k)) : null,
+      helpFirst ? null : help,
       orderList(k, mine ? mine.id : null),
       actions);
   }
@@ -133,16 +197,20 @@
     const k = s.kind || {};
     if (k.in_bowl === undefined) return null;
     const sp = k.speaker;
+    const tq = talks(k);
+    const pitch = (e) => tq && e.pitch ? v("p", { class: "mic-speaker-pitch" }, v("span", { class: "mic-eyebrow" }, "Request for plot"), " " + e.pitch) : null;
     const main = sp
       ? v("div", { class: "mic-stage-speaker" },
           v("p", { class: "mic-eyebrow" }, "Now speaking"),
           v("p", { class: "mic-speaker-name", id: "mic-speaker-name" }, sp.name),
-          sp.title ? v("p", { class: "mic-speaker-title" }, quoted(sp.title)) : null)
+          sp.title ? v("p", { class: "mic-speaker-title" }, quoted(sp.title)) : null,
+          pitch(sp))
       : v("div", { class: "mic-stage-speaker idle" },
-          v("p", { class: "mic-eyebrow" }, k.order.length ? "Up next" : "Open mic"),
+          v("p", { class: "mic-eyebrow" }, k.order.length ? "Up next" : tq ? "Talk queue" : "Open mic"),
           k.order.length
             ? v("p", { class: "mic-speaker-name", id: "mic-speaker-name" }, k.order[0].name)
-            : v("p", { class: "mic-call" }, "Put your name in the bowl on your phone"),
+            : v("p", { class: "mic-call" }, tq ? "Sign up for a talk on your phone" : "Put your name in the bowl on your phone"),
+          k.order.length && tq && k.order[0].title ? v("p", { class: "mic-speaker-title" }, quoted(k.order[0].title)) : null,
           k.theme ? v("p", { class: "mic-theme" }, "Theme: " + k.theme) : null);
     // With a speaker, the first name in the running order is on deck; without one, it is
     // "up next" in the main area and the side lists the ones after it.
@@ -150,12 +218,20 @@
     const skip = sp ? 1 : Math.min(1, k.order.length);
     const rest = k.order.slice(skip, skip + 5);
     const more = k.order_total - skip - rest.length;
-    return v("div", { class: "mic-display" },
+    const then = tq
+      ? v("ol", { class: "mic-then-list", id: "mic-then" }, rest.map((e) => v("li", { key: e.id }, v("strong", {}, e.name), e.title ? v("span", {}, " " + quoted(e.title)) : null)),
+          more > 0 ? v("li", { key: "more", class: "mic-more" }, "+" + more + " more") : null)
+      : v("p", { class: "mic-then" }, rest.map((e) => e.name).join(" · ") + (more > 0 ? " · +" + more : ""));
+    const waiting = firstCome(k)
+      ? [v("strong", {}, String(k.order_total)), k.order_total === 1 ? " talk in the queue" : " talks in the queue", k.closed ? " · sign-up closed" : ""]
+      : [v("strong", {}, String(k.in_bowl)), (tq ? (k.in_bowl === 1 ? " talk" : " talks") : (k.in_bowl === 1 ? " name" : " names")) + " in the bowl", k.closed ? " · bowl closed" : ""];
+    return v("div", { class: "mic-display" + (tq ? " mic-talks" : "") },
       main,
       v("div", { class: "mic-side" },
-        deck ? v("div", { class: "mic-deck" }, v("p", { class: "mic-eyebrow" }, "On deck"), v("p", { class: "mic-deck-name", id: "mic-deck" }, deck.name)) : null,
-        rest.length ? v("div", {}, v("p", { class: "mic-eyebrow" }, "Then"), v("p", { class: "mic-then" }, rest.map((e) => e.name).join(" · ") + (more > 0 ? " · +" + more : ""))) : null,
-        v("p", { class: "mic-bowl", id: "mic-bowl" }, v("strong", {}, String(k.in_bowl)), k.in_bowl === 1 ? " name in the bowl" : " names in the bowl", k.closed ? " · bowl closed" : "")));
+        deck ? v("div", { class: "mic-deck" }, v("p", { class: "mic-eyebrow" }, "On deck"), v("p", { class: "mic-deck-name", id: "mic-deck" }, deck.name),
+          tq && deck.title ? v("p", { class: "mic-deck-title" }, quoted(deck.title)) : null) : null,
+        rest.length ? v("div", {}, v("p", { class: "mic-eyebrow" }, tq ? "Running order" : "Then"), then) : null,
+        v("p", { class: "mic-bowl", id: "mic-bowl" }, ...waiting)));
   }
 
   /* ---------------- host panel ---------------- */
@@ -169,6 +245,7 @@
       return ["Start " + SA.fmt(k.timer.remaining) + " for " + sp.name, () => send("open_mic.start")];
     }
     if (k.order.length) return ["Call up " + k.order[0].name, () => send("open_mic.next")];
+    if (firstCome(k)) return [k.closed ? "Sign-up closed, queue empty" : "Waiting for sign-ups", null];
     if (k.in_bowl) return ["Draw a name", () => send("open_mic.draw")];
     return [k.closed ? "Bowl closed and empty" : "The bowl is empty", null];
   }
@@ -181,11 +258,29 @@
     return v("li", { key: e.id, class: "mic-row" + (opts.speaking ? " speaking" : "") + (opts.tag ? "" : " untagged"), "data-entry": e.id },
       opts.tag ? v("span", { class: "mic-no" }, opts.tag) : null,
       v("span", { class: "mic-who" }, v("strong", {}, e.name), e.manual ? v("span", { class: "muted" }, " (by hand)") : null,
-        e.title ? v("span", { class: "mic-t" }, " " + quoted(e.title)) : null),
+        e.title ? v("span", { class: "mic-t" }, " " + quoted(e.title)) : null,
+        e.pitch ? v("span", { class: "mic-p" }, " · " + e.pitch) : null),
       v("span", { class: "mic-acts" },
         opts.absent ? v("button", { class: "small", title: "Not here: back into the bowl", onclick: () => absent(true) }, "Not here → bowl") : null,
         opts.absent ? v("button", { class: "small", title: "Not here: out of this round", onclick: () => absent(false) }, "Not here → out") : null,
         opts.remove ? v("button", { class: "small danger", "aria-label": "Remove " + e.name, onclick: () => confirm("Remove " + e.name + "?") && send("open_mic.remove", { entry_id: e.id }) }, "Remove") : null));
+  }
+
+  /* Mode, order and slot minutes: one form, sent as open_mic.setup. */
+  function setupRow(k, send) {
+    const apply = (e) => {
+      e.preventDefault();
+      const f = e.currentTarget;
+      send("open_mic.setup", { mode: f.elements.mode.value, order: f.elements.order.value, speaker_minutes: parseInt(f.elements.minutes.value, 10) || null });
+    };
+    const tq = talks(k);
+    return v("form", { class: "mic-setup", id: "mic-setup", onsubmit: apply, key: (k.mode || "") + (k.order_by || "") + k.speaker_minutes },
+      v("label", {}, "Mode ", v("select", { name: "mode", id: "mic-mode" },
+        v("option", { value: "open_mic", selected: !tq }, "Open mic"), v("option", { value: "talk_queue", selected: tq }, "Talk queue"))),
+      v("label", {}, "Order ", v("select", { name: "order", id: "mic-order-by" },
+        v("option", { value: "drawn", selected: !firstCome(k) }, "Drawn (fair draw)"), v("option", { value: "first_come", selected: firstCome(k) }, "First come"))),
+      v("label", {}, tq ? "Minutes per slot " : "Minutes per speaker ", v("input", { name: "minutes", id: "mic-minutes", type: "number", min: tq ? "3" : "1", max: tq ? "10" : "60", defaultValue: String(k.speaker_minutes), class: "mic-num" })),
+      v("button", { type: "submit", id: "mic-setup-apply" }, "Apply"));
   }
 
   function host(s, me, send) {
@@ -197,7 +292,7 @@
     const count = v("input", { id: "mic-count-input", ref: keep("count"), type: "number", min: "2", max: "20", defaultValue: "3", "aria-label": "How many names to draw", class: "mic-num" });
     const redraw = v("input", { type: "checkbox", id: "mic-redraw", ref: keep("redraw"), defaultChecked: true });
     const addName = v("input", { id: "mic-add-name", ref: keep("addName"), maxlength: "40", placeholder: "Name", "aria-label": "Name to add by hand", autocomplete: "off" });
-    const addTitle = v("input", { id: "mic-add-title", ref: keep("addTitle"), maxlength: "80", placeholder: "Story title (optional)", "aria-label": "Story title", autocomplete: "off" });
+    const addTitle = v("input", { id: "mic-add-title", ref: keep("addTitle"), maxlength: "80", placeholder: talks(k) ? "Talk title" : "Story title (optional)", "aria-label": talks(k) ? "Talk title" : "Story title", autocomplete: "off" });
     const add = (e) => {
       e.preventDefault();
       send("open_mic.add", { name: kept.addName.value, title: kept.addTitle.value }).then((ack) => {
@@ -223,8 +318,9 @@
           sp && k.timer.status === "running" ? "Pause" : sp && k.timer.status === "paused" ? "Resume" : "Start", v("kbd", {}, "S")),
         v("button", { id: "mic-plus30", disabled: !sp, onclick: () => send("open_mic.extend", { seconds: 30 }), "aria-keyshortcuts": "T" }, "+30 s", v("kbd", {}, "T")),
         v("button", { id: "mic-end", disabled: !sp, onclick: () => send("open_mic.end"), "aria-keyshortcuts": "E" }, "End talk", v("kbd", {}, "E")),
-        v("button", { id: "mic-close", onclick: () => send("open_mic.close", { closed: !k.closed }) }, k.closed ? "Reopen the bowl" : "Close the bowl"),
+        v("button", { id: "mic-close", onclick: () => send("open_mic.close", { closed: !k.closed }) }, firstCome(k) ? (k.closed ? "Reopen sign-up" : "Close sign-up") : k.closed ? "Reopen the bowl" : "Close the bowl"),
         v("button", { id: "mic-chime", "aria-pressed": String(!!s.event.chime), onclick: () => send("event.settings", { chime: !s.event.chime }) }, s.event.chime ? "🔔 Chime on" : "🔕 Chime muted")),
+      setupRow(k, send),
       v("div", { class: "mic-host-lists" },
         v("section", {},
           v("h3", {}, "Running order ", v("span", { class: "muted" }, "(" + hk.order.length + ")")),

@@ -1,0 +1,51 @@
+"""What each phone was last sent, so an unchanged personal state is not sent again.
+
+Per worker, and only trusted while every version of the event since was committed on this
+worker: another worker's change (a gap in the versions this worker saw) may have sent phones
+something else, so the record is dropped and everyone is sent their state again. The record
+is also dropped every MAX_AGE seconds, so a miss heals by itself.
+"""
+
+import hashlib
+import json
+import threading
+import time
+
+MAX_AGE = 60.0
+
+
+class Sent:
+    def __init__(self):
+        self.guard = threading.Lock()
+        self.events = {}  # event id -> {"v": last version seen, "since": t, "digests": {}}
+
+    def committed(self, event_id, version):
+        """This worker committed `version` of the event: a gap before it forgets the record."""
+        with self.guard:
+            rec = self.events.get(event_id)
+            if rec is not None and version <= rec["v"]:
+                return  # already seen (a write that takes no lock leaves the version alone)
+            if rec is not None and rec["v"] + 1 != version:
+                rec = None
+            if rec is None or time.monotonic() - rec["since"] > MAX_AGE:
+                rec = {"v": version, "since": time.monotonic(), "digests": {}}
+            rec["v"] = max(rec["v"], version)
+            self.events[event_id] = rec
+
+    def changed(self, event_id, version, attendee_id, state):
+        """True (and remembered) when this state differs from the one last sent, ignoring its
+        version number; always True when the record is not trusted at this version."""
+        digest = hashlib.blake2b(
+            json.dumps({k: v for k, v in state.items() if k != "v"}, sort_keys=True).encode(),
+            digest_size=12,
+        ).digest()
+        with self.guard:
+            rec = self.events.get(event_id)
+            if rec is None or rec["v"] != version:
+                if rec is not None:
+                    rec["digests"].clear()  # someone else's change came in between
+                return True
+            if rec["digests"].get(attendee_id) == digest:
+                return False
+            rec["digests"][attendee_id] = digest
+            return True

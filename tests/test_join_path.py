@@ -1,0 +1,69 @@
+"""A cheap join path: the whole join of a phone (the page, the form, the socket with its
+first state and its own) is a handful of SQL statements, however many joined before; a
+phone that just joined is not written again when its socket connects.
+(Behaviour, not time: statements are counted with a SQLAlchemy event listener.)"""
+
+import time
+
+from socialapp import ratelimit
+from socialapp.events import find_event
+from socialapp.extensions import db, socketio
+from socialapp.models import Attendee
+from tests.conftest import last
+from tests.sqlcount import statements
+
+LIMITS = {"join_address": (100_000, 1000.0), "join_event": (100_000, 1000.0)}
+
+
+def crowd(app, code, n):
+    with app.app_context():
+        ev = find_event(code)
+        db.session.add_all(
+            Attendee(event_id=ev.id, name=f"Person {i}", token=f"crowd-{i}") for i in range(n)
+        )
+        db.session.commit()
+
+
+def one_join(app, code, name, cid):
+    """(statements of the page, of the form, of the socket) for one phone's whole join."""
+    client = app.test_client()
+    with app.app_context():
+        with statements() as page:
+            assert client.get(f"/j/{code}").status_code == 200
+        with statements() as form:
+            r = client.post(f"/j/{code}", data={"name": name, "cid": cid})
+            assert r.status_code == 302, r.data
+        with statements() as connect:
+            sock = socketio.test_client(
+                app, flask_test_client=client, auth={"code": code, "role": "attendee"}
+            )
+            got = sock.get_received()
+        sock.disconnect()
+    assert last(got, "state")["event"]["code"] == code
+    assert last(got, "me")["name"] == name
+    return len(page), len(form), len(connect), [s for s in connect if "UPDATE" in s]
+
+
+def test_a_join_costs_the_same_handful_of_statements_in_a_big_room(app, event):
+    app.config["RATE_LIMITS"] = LIMITS
+    ratelimit.reset()
+    code = event["code"]
+    small = one_join(app, code, "Ada", "cid-ada-00000001")
+    crowd(app, code, 500)
+    big = one_join(app, code, "Grace", "cid-grace-0000001")
+    assert big[:3] == small[:3]
+    page, form, connect, writes = big
+    assert page <= 2 and form <= 16 and connect <= 5, big
+    assert writes == []  # joined a moment ago: present already, no second write
+
+
+def test_a_phone_seen_long_ago_is_present_again_when_its_socket_connects(app, event, phone, sio):
+    ada = phone("Ada")
+    with app.app_context():
+        row = db.session.scalar(db.select(Attendee).where(Attendee.name == "Ada"))
+        row.last_seen = time.time() - 600
+        db.session.commit()
+    sio(ada, role="attendee")
+    with app.app_context():
+        seen = db.session.scalar(db.select(Attendee.last_seen).where(Attendee.name == "Ada"))
+    assert seen > time.time() - 5
