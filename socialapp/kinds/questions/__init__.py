@@ -27,6 +27,7 @@ from .reading import (
     picture,
     timer_of,
 )
+from .recap import forget_people, report_part
 
 KIND = "questions"
 LABEL = "Questions from the floor"
@@ -128,5 +129,6 @@ def personal_view(ctx, attendee):
 
 __all__ = [
     "KIND", "LABEL", "ORDER", "COMMANDS", "HOST_SETTINGS", "default_settings", "clean_settings",
-    "public_view", "host_view", "personal_view", "on_people_removed",
+    "public_view", "host_view", "personal_view", "on_people_removed", "report_part",
+    "forget_people",
 ]  # fmt: skip

@@ -229,8 +229,16 @@ def blueprints():
     return [bp]
 
 
+def report_part(event):
+    """The votes in the host's report (export.py, which reads this package's KIND)."""
+    from .export import report_part as part
+
+    return part(event)
+
+
 __all__ = [
     "KIND", "LABEL", "ORDER", "COMMANDS", "default_settings", "clean_settings",
     "public_view", "host_view", "personal_view", "personal_views", "due", "on_sweep", "on_start",
     "on_people_removed", "answer_questions", "answers_for", "forget_people", "blueprints",
+    "report_part",
 ]  # fmt: skip

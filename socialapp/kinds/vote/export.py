@@ -26,3 +26,15 @@ def collect(event, now=None):
         "exported_at": now or time.time(),
         "segments": segments,
     }
+
+
+def report_part(event):
+    """{"votes": [{"title", "result": counting.count(...)}]}: every question with ballots, in
+    agenda order, counted over everyone (the host's report; no ballot, no name)."""
+    votes = [
+        {"title": q["title"], "result": q["result"]["all"]}
+        for seg in collect(event)["segments"]
+        for q in seg["questions"]
+        if q["result"]["all"]["ballots"]
+    ]
+    return {"votes": votes} if votes else {}
