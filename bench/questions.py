@@ -1,13 +1,13 @@
 """Questions from the floor under a crowd (issue 14): for `seconds` (a minute) phones ask and
 upvote while a projector records every public state.
 
-One phone in 20 (at least 5 phones) asks one question (in the first third of the run); every phone upvotes
-`per_phone` questions (3 by default) at random moments, choosing among the questions asked so
-far with a skew (early, popular ones get more), never the same question twice; every 10th
-vote is sent a second time with the same cid (bad Wi-Fi), which must not take it back. At
-2,000 phones that is 100 questions and 6,000 votes a minute, about 100 commands a second for
-the room but at most 4 a minute per phone: far under the per-phone limit (10 at once, 1 a
-second).
+One phone in 20 (at least 5 phones) asks one question (in the first third of the run); every
+phone upvotes `per_phone` questions (3 by default) at random moments (waiting for a question if
+none is left to vote for), choosing among the questions asked so far with a skew (early,
+popular ones get more), never the same question twice; every 10th vote is sent a second time
+with the same cid (bad Wi-Fi), which must not take it back. At 2,000 phones that is 100
+questions and 6,000 votes a minute, about 100 commands a second for the room but at most 4 a
+minute per phone: far under the per-phone limit (10 at once, 1 a second).
 
 Measured: vote acks; for every acked vote, from its ack to the projector's first state at
 that version or later (0 if the projector had it first; "never shown" if it never came);
