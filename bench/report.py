@@ -99,6 +99,21 @@ VOTES = [
     ("refused", refused),
     SERVER_PCT,
 ]
+QUESTIONS = [
+    ("phones", lambda r: r["phones"]),
+    ("over s", lambda r: num(r["over_s"])),
+    ("questions", lambda r: r["questions"]),
+    ("upvotes (per s)", lambda r: f"{r['votes']:,} ({num(r['votes_per_s'])})"),
+    ("vote ack p50 / p95 / max ms", lambda r: trio(r["vote_ack_ms"])),
+    ("ack to projector p50 / p95 / max ms", lambda r: trio(r["lag_ms"])),
+    ("never shown", lambda r: r["never_shown"]),
+    ("projector states", lambda r: num(r["states"])),
+    ("final list = database's", lambda r: num(r["final_list_matches"])),
+    ("stored exactly once", once),
+    ("refused", refused),
+    SERVER_PCT,
+    LOAD,
+]
 SECTIONS = [
     ("fanout", "Fan-out: one public change to every phone", FANOUT),
     ("round", "Icebreaker round (app)", ROUND),
@@ -106,6 +121,11 @@ SECTIONS = [
     ("notes", "Notes on the wall, projector connected (app)", NOTES),
     ("burst", "Phones posting notes as fast as allowed, host pressing +10 s each second", BURST),
     ("votes", "A ranked vote: every phone casts one ballot (app)", VOTES),
+    (
+        "questions",
+        "Questions from the floor: phones ask and upvote, projector connected",
+        QUESTIONS,
+    ),
 ]
 RATIOS = {
     "p50": lambda r: r["last_ms"]["p50"],

@@ -6,10 +6,10 @@ Node socket.io 4 server in the same run (issue 11; method in bench/README.md).
     python bench/room.py --scenario fanout --servers app,node --phones 300
     python bench/room.py --json results.json   # the raw figures too
 
-Scenarios: fanout (all servers), round, rush, notes, burst, votes (the app). Each size and scenario
-gets a fresh server on a free loopback port with a fresh instance folder; the phones share
-the machine's CPU with the server, so times are upper bounds (the load generator reports its
-own CPU). Needs about 2.5 open files per phone (raised here up to the hard limit).
+Scenarios: fanout (all servers), round, rush, notes, burst, votes, questions (the app). Each
+size and scenario gets a fresh server on a free loopback port with a fresh instance folder; the
+phones share the machine's CPU with the server, so times are upper bounds (the load generator
+reports its own CPU). Needs about 2.5 open files per phone (raised here up to the hard limit).
 """
 
 import argparse
@@ -24,15 +24,16 @@ import time
 from crowd import QUIET, Crowd
 from fanout import DEFAULT_PAD, fanout, rounds
 from phones import Hub, http_session
+from questions import questions
 from report import render
 from rush import rush
 from servers import KINDS, LOGS, Missing, ensure_node, raise_open_files, stop_all, stop_on_signals
 from vote import votes
 from wall import burst, notes
 
-SCENARIOS = ("fanout", "round", "rush", "notes", "burst", "votes")
+SCENARIOS = ("fanout", "round", "rush", "notes", "burst", "votes", "questions")
 FULL = {"fanout": [250, 500, 1000, 2000], "round": [500, 1000, 2000], "rush": [500, 1000],
-        "notes": [300], "burst": [150], "votes": [2000]}  # fmt: skip
+        "notes": [300], "burst": [150], "votes": [2000], "questions": [300, 2000]}  # fmt: skip
 QUICK = {
     "fanout": [50, 100],
     "round": [50, 100],
@@ -40,6 +41,7 @@ QUICK = {
     "notes": [60],
     "burst": [30],
     "votes": [100],
+    "questions": [100],
 }
 BARE_OVERHEAD = len('42["state",{"v":10,"pad":""}]')
 
@@ -57,6 +59,8 @@ def parse(argv):
     p.add_argument("--notes-seconds", type=float, default=5.0)
     p.add_argument("--per-phone", type=int, default=5, help="notes per phone in the burst")
     p.add_argument("--votes-seconds", type=float, default=10.0, help="ballots spread over")
+    p.add_argument("--questions-seconds", type=float, default=60.0, help="asking and upvoting")
+    p.add_argument("--upvotes", type=int, default=3, help="upvotes per phone (questions)")
     p.add_argument("--settle", type=float, default=1.0, help="quiet seconds before a phase")
     p.add_argument("--same-server", action="store_true", help="one server per kind (smoke tests)")
     p.add_argument(
@@ -160,6 +164,7 @@ async def app_scenarios(args, servers, http, hub, results):
         ("notes", lambda crowd: notes(crowd, args.notes_seconds)),
         ("burst", lambda crowd: burst(crowd, args.per_phone)),
         ("votes", lambda crowd: votes(crowd, args.votes_seconds)),
+        ("questions", lambda crowd: questions(crowd, args.questions_seconds, args.upvotes)),
     ):
         for n in args.sizes[key] if key in args.scenarios else []:
 

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.server
 BENCH = ROOT / "bench"
 TINY = ["--phones", "4", "--actions", "2", "--interval", "0.05", "--rounds", "1",
         "--rush-seconds", "0.5", "--notes-seconds", "0.5", "--per-phone", "2", "--settle", "0.2",
-        "--votes-seconds", "0.5", "--same-server"]  # fmt: skip
+        "--votes-seconds", "0.5", "--questions-seconds", "1", "--same-server"]  # fmt: skip
 
 
 def bench(*args, timeout=240):
@@ -67,11 +67,32 @@ def test_every_scenario_at_tiny_size(tmp_path):
     assert votes["exactly_once"] and votes["stored"] == 4 and votes["refused"] == {}
     assert votes["host_shows_all_after_last_ack_ms"] is not None
     assert votes["reveal_to_last_phone_ms"] is not None
+    (questions,) = r["questions"]
+    assert questions["final_list_matches"] and questions["exactly_once"]
 
     table = done.stdout
     for heading in ("Fan-out", "Icebreaker round", "Join rush", "Notes on the wall", "Ratios"):
         assert heading in table
     assert "| 4 | app / bare eventlet |" in table
+
+
+def test_questions_at_tiny_size(tmp_path):
+    """Phones ask and upvote: every acked vote reaches the projector, the projector's final
+    list is the database's, every vote is stored once (the resent ones not taken back)."""
+    out = tmp_path / "results.json"
+    args = ["--scenario", "questions", "--phones", "10", "--questions-seconds", "2"]
+    done = bench(*args, "--upvotes", "3", "--settle", "0.2", "--json", str(out))
+    assert done.returncode == 0, done.stderr[-3000:]
+    r = json.loads(out.read_text())
+    assert r["failures"] == []
+    (q,) = r["questions"]
+    assert q["phones"] == 10 and q["questions"] == 5 and q["setup"] == []
+    assert q["votes"] == 30 and q["refused"] == {} and q["never_shown"] == 0
+    assert q["final_list_matches"] and q["exactly_once"] and q["stored"] == 30
+    assert 0 <= q["lag_ms"]["p50"] <= q["lag_ms"]["max"] and q["vote_ack_ms"]["p50"] > 0
+    assert (
+        "Questions from the floor" in done.stdout and "| 10 | 2.0 | 5 | 30 (15.0) |" in done.stdout
+    )
 
 
 def test_an_interrupted_run_stops_its_servers():
