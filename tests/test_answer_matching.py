@@ -16,9 +16,9 @@ from socialapp.core.answer_matching import (
     ALIKE,
     MIXED,
     answer_cost,
-    explain,
     match_by_answers,
 )
+from socialapp.core.answer_reasons import explain
 from socialapp.core.matching import PAIRS, TRIOS, group_sizes, pairs_of, repeated_pairs
 from tests.test_matching import ROOT, canonical, expected_sizes, random_met_pairs
 

@@ -9,7 +9,7 @@ from contextlib import suppress
 from sqlalchemy import select
 
 from ...args import Bool, Choice, Id, Ids, Int, clean
-from ...core import answer_matching, clock, matching, signs
+from ...core import answer_matching, answer_reasons, clock, matching, signs
 from ...errors import CommandError
 from ...extensions import db
 from ...models import Attendee
@@ -85,7 +85,7 @@ def start_round(ctx, args):
         groups = answer_matching.match_by_answers(
             people, answers["answers"], met, settings["group_size"], ctx.rng, args["match"]
         )
-        told = answer_matching.explain(groups, answers["answers"], answers["labels"])
+        told = answer_reasons.explain(groups, answers["answers"], answers["labels"])
         reasons = [r["text"][:200] for r in told]
     prompt_index = st.next_prompt % len(prompts) if prompts else None
     st.next_prompt = (st.next_prompt or 0) + 1
