@@ -220,6 +220,12 @@ def test_equally_common_spellings_prefer_the_first_in_code_point_order():
 texts = st.text(st.characters(codec="utf-8"), max_size=30)
 
 
+@pytest.mark.parametrize("text", ["＃", "‗", "﹫x", "C＃!"])
+def test_the_shown_spelling_keys_like_the_answer(text):
+    # Found by CI: spelling trimmed a full-width "＃" that the key keeps as "#".
+    assert word_key(spelling(text)) == word_key(text) != ""
+
+
 @settings(max_examples=400, deadline=None)
 @given(text=texts)
 def test_word_key_is_stable(text):

@@ -33,11 +33,18 @@ def _trimmable(ch: str) -> bool:
     return ch.isspace() or category == "Cf" or (category[0] == "P" and ch not in KEEP_AT_EDGE)
 
 
-def _trim(text: str) -> str:
+@functools.lru_cache(maxsize=4096)
+def _spelled_trimmable(ch: str) -> bool:
+    # What the writer sees trimmed must be what the key drops: a full-width "＃" keys as
+    # "#" (kept), "‗" keys as a combining low line (kept), so neither may vanish here.
+    return _trimmable(ch) and word_key(ch) == ""
+
+
+def _trim(text: str, trimmable=_trimmable) -> str:
     start, end = 0, len(text)
-    while start < end and _trimmable(text[start]):
+    while start < end and trimmable(text[start]):
         start += 1
-    while end > start and _trimmable(text[end - 1]):
+    while end > start and trimmable(text[end - 1]):
         end -= 1
     return text[start:end]
 
@@ -48,7 +55,7 @@ def spelling(text: str) -> str:
     edge punctuation trimmed. What the cloud shows."""
     text = unicodedata.normalize("NFC", text)
     text = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in text)
-    return _trim(" ".join(text.split()))
+    return _trim(" ".join(text.split()), _spelled_trimmable)
 
 
 @functools.lru_cache(maxsize=4096)
