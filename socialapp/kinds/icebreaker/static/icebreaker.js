@@ -35,6 +35,11 @@
   /* ---------------- phone ---------------- */
 
   function bigSign(sign) {
+    // The sign is the page's headline; a screen reader hears it as the level-one heading.
+    return [v("h1", { class: "visually-hidden" }, "Your sign: " + sign.label), bigSignPicture(sign)];
+  }
+
+  function bigSignPicture(sign) {
     return v("div", { class: "ib-sign", role: "img", "aria-label": "Your sign: " + sign.label, style: paint(sign.hex, sign.ink) },
       v("span", { class: "ib-sign-emoji", "aria-hidden": "true" }, sign.emoji),
       v("span", { class: "ib-sign-number", "aria-hidden": "true" }, String(sign.number)),
