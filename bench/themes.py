@@ -11,7 +11,10 @@ baseline with the same number of groups is shown for reference.
 
 It also checks the suggested names (granularity 0) against the human theme
 names of each set: their form (a phrase of 2 to 5 words, not a comma list,
-every word taken from the group's notes, no name twice), how often a name
+every word taken from the group's notes, no name twice), the share of names
+that are a run of words of one of their group's notes as written ("phrase"),
+the mean share of a group's notes that use a word of its name ("coverage":
+a name in the words of one odd note scores low), how often a name
 shares a word with the human name of its group's majority theme, and, when
 MiniLM is installed, how often a name is closer in meaning to that human name
 than to the set's other human names (the "judge"; it uses the same model the
@@ -25,6 +28,7 @@ import argparse
 import json
 import os
 import random
+import re
 import sys
 import time
 from collections import Counter
@@ -36,7 +40,7 @@ sys.path.insert(0, str(REPO))
 from sklearn.metrics import adjusted_rand_score  # noqa: E402
 
 from socialapp.core import themes  # noqa: E402
-from socialapp.core.themes.words import content_words, stem, tokens  # noqa: E402
+from socialapp.core.themes.words import content_words, stem, stop_words, tokens  # noqa: E402
 
 SHARED_SAMPLE = REPO / ".." / "shared" / "samples" / "best-practices-notes.json"
 DATA = REPO / "tests" / "data"
@@ -111,11 +115,25 @@ def five_hundred_notes(pool: list[str], seed: int = 0) -> list[str]:
 
 
 def _families(text: str) -> set[str]:
-    return {stem(w)[:5] for w in content_words(text, frozenset())}
+    # stop words left out: "Industry and academia" shares no word with "Games and icebreakers"
+    return {stem(w)[:5] for w in content_words(text, stop_words())}
 
 
 def _is_list(name: str) -> bool:
     return "," in name or ";" in name or " / " in name
+
+
+def said_in(name: str, notes: list[str]) -> bool:
+    """The name is a run of whole words of one of the notes, as written (case aside)."""
+    pattern = r"(?<!\w)" + re.escape(name.casefold()) + r"(?!\w)"
+    return any(re.search(pattern, " ".join(note.split()).casefold()) for note in notes)
+
+
+def coverage(name: str, notes: list[str]) -> float:
+    """Share of the group's notes that use a word of the name (or a relative of one):
+    how much of its group a name speaks for, not only the note it came from."""
+    families = _families(name)
+    return sum(bool(_families(note) & families) for note in notes) / len(notes)
 
 
 def naming(path: Path, engine: str) -> dict:
@@ -123,29 +141,37 @@ def naming(path: Path, engine: str) -> dict:
     texts, truth = labelled(path)
     human = label_names(path)
     groups = themes.suggest_themes(texts, engine=engine)
-    rows, overlap, form = [], 0, 0
+    rows, overlap, form, phrase, covered = [], 0, 0, 0, 0.0
     for group in groups:
         majority, count = Counter(truth[i] for i in group["notes"]).most_common(1)[0]
         name = group["title"]
-        notes = {w for i in group["notes"] for w in tokens(texts[i])}
+        own = [texts[i] for i in group["notes"]]
         words = tokens(name)
+        notes = {w for text in own for w in tokens(text)}
         good_form = 2 <= len(name.split()) <= 5 and not _is_list(name) and set(words) <= notes
         shares = bool(_families(name) & _families(human.get(majority, majority)))
         form += good_form
         overlap += shares
+        phrase += said_in(name, own)
+        covered += coverage(name, own)
         rows.append(
             {
                 "name": name,
                 "majority": human.get(majority, majority),
                 "purity": f"{count}/{len(group['notes'])}",
                 "form_ok": good_form,
+                "phrase": said_in(name, own),
+                "coverage": coverage(name, own),
                 "shares_a_word": shares,
+                "notes": own,
             }
         )
     names = [g["title"].casefold() for g in groups]
     result = {
         "names": rows,
         "form_ok": form / len(groups),
+        "phrase": phrase / len(groups),
+        "coverage": covered / len(groups),
         "unique": len(set(names)) == len(names),
         "shares_a_word": overlap / len(groups),
     }
@@ -198,20 +224,30 @@ def measure(engine: str, rounds: int) -> dict:
     return result
 
 
-def print_naming(by_set: dict) -> None:
-    print("  names (granularity 0): good form / share a word with the human name / judge")
+def print_naming(by_set: dict, notes: int = 0) -> None:
+    print(
+        "  names (granularity 0): good form / a phrase of one of its notes / coverage"
+        " / share a word with the human name / judge"
+    )
     for name, check in by_set.items():
         judge = f"{check['judge']:.2f}" if "judge" in check else "-"
         unique = "all different" if check["unique"] else "SOME TWICE"
         print(
-            f"    {name:<44} {check['form_ok']:.2f} / {check['shares_a_word']:.2f} / {judge}"
-            f"  ({unique})"
+            f"    {name:<44} {check['form_ok']:.2f} / {check['phrase']:.2f} / "
+            f"{check['coverage']:.2f} / {check['shares_a_word']:.2f} / {judge}  ({unique})"
         )
         for row in check["names"]:
-            marks = ("" if row["form_ok"] else " [form]") + (
-                " [word]" if row["shares_a_word"] else ""
+            marks = (
+                ("" if row["form_ok"] else " [form]")
+                + ("" if row["phrase"] else " [not a phrase]")
+                + (" [word]" if row["shares_a_word"] else "")
             )
-            print(f"      {row['name']!r:<44} {row['purity']:>5} {row['majority']!r}{marks}")
+            print(
+                f"      {row['name']!r:<44} {row['purity']:>5} cov {row['coverage']:.2f}"
+                f" {row['majority']!r}{marks}"
+            )
+            for text in row["notes"][:notes]:
+                print(f"          - {text}")
 
 
 def main() -> int:
@@ -224,6 +260,13 @@ def main() -> int:
         default=10,
         metavar="N",
         help="also average the ARI over N random 75%% subsets of each set (0: skip)",
+    )
+    parser.add_argument(
+        "--notes",
+        type=int,
+        default=0,
+        metavar="N",
+        help="print the first N notes of each group under its name, to judge the names by",
     )
     args = parser.parse_args()
     engines = args.engine or themes.available_engines()
@@ -247,7 +290,7 @@ def main() -> int:
         for name, value in r["subset_ari"].items():
             print(f"  ARI {name:<42} {value:6.3f}  (mean over {args.subsets} random 75% subsets)")
         print(f"  groups on the sample, granularity -2..+2: {r['groups_by_granularity']}")
-        print_naming(r["naming"])
+        print_naming(r["naming"], args.notes)
         print(f"  first call on the sample (loads the model): {r['first_call_s']:.2f} s")
         print(
             f"  500 new notes, granularity 0 ({r['groups_500']} groups): "

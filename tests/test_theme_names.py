@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from socialapp.core import themes
+from socialapp.core.themes.naming import MAX_CHARS, _trim
 from socialapp.core.themes.phrases import note_spans
 from socialapp.core.themes.words import function_words
 
@@ -127,3 +128,68 @@ def test_candidate_phrases_stop_where_a_phrase_can_stop(note, phrase, not_a_phra
     spans = {s.text for s in note_spans(note)}
     assert phrase is None or phrase in spans
     assert not_a_phrase not in spans
+
+
+LONG_WORD = st.text(st.characters(categories=["L"]), min_size=30, max_size=70)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    texts=st.lists(
+        st.one_of(
+            st.text(max_size=300),
+            st.lists(LONG_WORD, min_size=1, max_size=6).map(" ".join),
+            st.sampled_from(["Be kind", "Agree on authorship early", "ＡＢＣ 漢字 كلمة 🙂"]),
+        ),
+        min_size=1,
+        max_size=12,
+    ),
+    granularity=st.integers(-2, 2),
+)
+def test_names_are_never_empty_never_too_long(engine, texts, granularity):
+    """Any text at all, long words included: every name fits a board label (MAX_CHARS)."""
+    groups = themes.suggest_themes(texts, granularity, engine)
+    names = [g["title"] for g in groups]
+    assert all(n.strip() for n in names), names
+    assert all(len(n) <= MAX_CHARS for n in names), names
+    assert len({n.casefold() for n in names}) == len(names), names
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "trimmed"),
+    [
+        ("Agree on authorship early", 48, "Agree on authorship early"),
+        ("Agree on authorship early", 19, "Agree on authorship"),
+        ("Agree on authorship early", 18, "Agree on"),
+        ("Donaudampfschifffahrtsgesellschaft", 10, "Donaudamp…"),
+    ],
+)
+def test_a_fallback_name_is_trimmed_at_a_word(text, limit, trimmed):
+    assert _trim(text, limit) == trimmed
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_group_is_named_from_its_own_notes_not_its_neighbours(engine):
+    """Two clear themes, each name in the words of its own notes (the issue: "Give feedback
+    kindly" must not sit under a name taken from notes about experiments)."""
+    kind = [
+        "Give feedback kindly",
+        "Be kind when giving feedback on drafts",
+        "Kind, specific feedback on every draft",
+        "Feedback on drafts should be kind",
+    ]
+    code = [
+        "Track every experiment with configs and seeds",
+        "Share code and results in one repo",
+        "Log every experiment and its results",
+        "Version the experiment code",
+    ]
+    texts = kind + code
+    assert themes.group_count(len(texts)) == 2
+    groups = themes.suggest_themes(texts, engine=engine)
+    assert sorted(sorted(g["notes"]) for g in groups) == [[0, 1, 2, 3], [4, 5, 6, 7]]
+    for group in groups:
+        name = group["title"]
+        assert said_in(name, [texts[i] for i in group["notes"]]), name
+        assert not said_in(name, [texts[i] for i in range(8) if i not in group["notes"]]), name

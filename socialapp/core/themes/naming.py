@@ -34,6 +34,9 @@ _RERANK = 12  # candidates per group that the second score looks at
 _MEANING_WEIGHT = 2.0
 _CONCEPT_WEIGHT = 0.5
 _SHARED_WORD_COST = 0.4  # a word already used by another group's name
+#: A name fits a board label and a projector column: a longer span is no candidate, and the
+#: fallback is trimmed at a word (a word longer than this alone is cut, with "…").
+MAX_CHARS = 48
 
 
 def titles(texts: list[str], labels: np.ndarray, engine: str) -> dict[int, str]:
@@ -79,6 +82,8 @@ def _lexical_ranking(notes: list[list[Span]], weights, family, n) -> list[tuple[
     phrases = [s for note in notes for s in note if len(s.words) > 1]
     best: dict[str, tuple[float, Span]] = {}
     for span in phrases or [s for note in notes for s in note]:
+        if len(span.text) > MAX_CHARS:
+            continue
         # summed in a fixed order: set order changes with the hash seed, and float sums
         # taken in another order can break a tie the other way
         fams = sorted({family[w] for w in span.content})
@@ -180,7 +185,16 @@ def _fallback(texts, labels, g, style, taken) -> str:
     clauses = [c for i in np.flatnonzero(labels == g) for c in clauses_of(texts[i])]
     shortest = min(clauses, key=len, default=[])
     base = restyle(" ".join(shortest[:MAX_WORDS]), style) or "Notes"
-    name, number = base, 2
+    name, number = _trim(base, MAX_CHARS), 2
     while name.casefold() in taken:
-        name, number = f"{base} ({number})", number + 1
+        suffix = f" ({number})"
+        name, number = _trim(base, MAX_CHARS - len(suffix)) + suffix, number + 1
     return name
+
+
+def _trim(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters at a word boundary; a first word too long is cut."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit + 1].rsplit(" ", 1)[0] if " " in text[: limit + 1] else ""
+    return cut if cut else text[: limit - 1] + "…"
