@@ -204,7 +204,7 @@ def goto(room, title):
 
 def test_questions_are_collected_during_a_section_and_answered_at_its_pause(club):
     ada, bo = club.phone("Ada"), club.phone("Bo")
-    pause = club.segs["Pause: questions on the method"]
+    pause = club.segs["Q&A: method"]
     refused(ada, "questions.ask", {"segment_id": pause["id"], "text": "Too early?"})
     goto(club, "Method")
     side = state(ada)["side"]
@@ -216,9 +216,9 @@ def test_questions_are_collected_during_a_section_and_answered_at_its_pause(club
     assert me(bo)["side"][str(pause["id"])]["voted"] == [q["question_id"]]
     # Host commands stay for the live segment only; other pauses are not collecting.
     refused(club.host, "questions.answer", {"segment_id": pause["id"], "question_id": 1})
-    other = club.segs["Pause: questions on the results"]
+    other = club.segs["Q&A: results"]
     refused(ada, "questions.ask", {"segment_id": other["id"], "text": "Not yet"})
-    goto(club, "Pause: questions on the method")
+    goto(club, "Q&A: method")
     assert state(ada)["side"] == []
     top = state(club.host)["kind"]["questions"][0]
     assert (top["text"], top["votes"]) == ("Why a linear probe?", 1)
@@ -230,7 +230,7 @@ def test_questions_are_collected_during_a_section_and_answered_at_its_pause(club
 
 def test_volunteer_slots_one_presenter_each_and_withdraw(club):
     ada, bo = club.phone("Ada"), club.phone("Bo")
-    goto(club, "Next week: who presents?")
+    goto(club, "Next presenters")
     ok(ada, "slots.take", {"slot": "Next week", "topic": "Mamba"})
     assert "already" in refused(bo, "slots.take", {"slot": "Next week"})["error"]
     refused(bo, "slots.take", {"slot": "Someday"})
@@ -254,7 +254,7 @@ def test_volunteer_slots_one_presenter_each_and_withdraw(club):
 
 def test_paper_suggestions_take_a_title_and_an_http_link(club):
     ada = club.phone("Ada")
-    goto(club, "Next week: which paper?")
+    goto(club, "Next paper")
     assert state(ada)["kind"]["wording"] == "papers"
     for bad in ("javascript:alert(1)", "arxiv.org/abs/1", "https://a b", 'https://x"y'):
         refused(ada, "questions.ask", {"text": "A paper", "link": bad})
@@ -266,11 +266,11 @@ def test_paper_suggestions_take_a_title_and_an_http_link(club):
 
 def test_suggestions_and_slots_carry_over_to_the_next_session(app, club):
     ada, bo = club.phone("Ada"), club.phone("Bo")
-    goto(club, "Next week: which paper?")
+    goto(club, "Next paper")
     q = ok(ada, "questions.ask", {"text": "Mamba", "link": "https://arxiv.org/abs/2312.00752"})
     ok(ada, "questions.vote", {"question_id": q["question_id"]})
     ok(bo, "questions.vote", {"question_id": q["question_id"]})
-    goto(club, "Next week: who presents?")
+    goto(club, "Next presenters")
     ok(bo, "slots.take", {"slot": "In two weeks", "topic": "RWKV"})
     with app.app_context():
         old = db.session.scalar(db.select(Question.event_id))
