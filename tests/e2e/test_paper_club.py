@@ -48,6 +48,9 @@ def test_a_paper_club_session(live_server, screens):
     expect(ada.locator(".q-side-list .q-item").first.locator(".q-n")).to_have_text("2")
     expect(ada.locator(".q-side-list .q-item.mine")).to_contain_text("<b>linear probe</b>")
     screenshot(cy, "paper-club-section-phone")
+    expect(host.locator(".q-side-host")).to_contain_text("2 questions so far")
+    expect(host.locator(".q-side-host li").first).to_contain_text("linear probe")
+    screenshot(host, "paper-club-host-section")
 
     host.click("#next")  # the pause: the questions asked during the section are there
     expect(display.locator("#q-top li")).to_have_count(2)

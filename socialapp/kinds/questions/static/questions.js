@@ -131,6 +131,17 @@
         v("div", { class: "actions" }, v("button", { id: "q-side-ask-" + sid, class: "primary big q-side-ask", onclick: ask }, "Ask for the pause"))]);
   }
 
+  /* The host sees what the pause will bring while the section runs. */
+  function sideHost(p) {
+    const k = p.view || {};
+    if (k.questions === undefined) return null;
+    return v("div", { class: "q-side-host", id: "q-side-host-" + p.id },
+      v("p", { class: "eyebrow" }, "Collecting for " + p.title),
+      v("p", {}, k.total ? plural(k.total, "question", "questions") + " so far; the top ones:" : "No questions yet."),
+      k.questions.length ? v("ol", { class: "q-hrows" }, k.questions.slice(0, 3).map((q) => v("li", { key: q.id, class: "q-hrow" },
+        v("span", { class: "q-hvotes" }, String(q.votes)), v("span", { class: "q-htext" }, q.text)))) : null);
+  }
+
   /* ---------------- projector ---------------- */
 
   function display(s) {
@@ -222,6 +233,7 @@
   SA.defineKind("questions", {
     phone,
     side,
+    sideHost,
     display,
     host,
     drawn: (role) => { if (role === "display") fitTop(); },
