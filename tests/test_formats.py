@@ -293,3 +293,24 @@ def test_suggestions_and_slots_carry_over_to_the_next_session(app, club):
             "RWKV",
             None,
         )
+
+
+def test_the_host_takes_home_who_presents_when(app, club):
+    ada = club.phone("Ada")
+    goto(club, "Next presenters")
+    ok(ada, "slots.take", {"slot": "In two weeks", "topic": "Mamba"})
+    with app.test_request_context():
+        from socialapp.events import find_event
+
+        ev = find_event(club.code)
+        listed = KINDS["slots"].exports(ev)
+        key = ev.host_key
+    assert [label for label, _, _ in listed] == ["Volunteers (Markdown)"]
+    url = f"/e/{club.code}/slots/export.md"
+    host = app.test_client()
+    host.get(f"/e/{club.code}/host?key={key}")
+    r = host.get(url)
+    assert r.status_code == 200 and r.headers["Content-Type"].startswith("text/markdown")
+    body = r.get_data(as_text=True)
+    assert "- Next week: free" in body and "- In two weeks: Ada: Mamba" in body
+    assert join(app, club.code, "Bo").get(url).status_code == 403

@@ -20,6 +20,18 @@ ORDER = 45
 HOST_SETTINGS = [HostField(SLOTS, "Slots (one per line, e.g. a date)", rows=6, max_len=3000)]
 
 
+def blueprints():
+    from .web import bp
+
+    return [bp]
+
+
+def exports(event, attendee=None):
+    from .web import exports as listed
+
+    return listed(event, attendee)
+
+
 def public_view(ctx):
     pic = picture(ctx)
     slots = pic["slots"]
@@ -41,4 +53,5 @@ def personal_view(ctx, attendee):
 __all__ = [
     "KIND", "LABEL", "ORDER", "COMMANDS", "HOST_SETTINGS", "default_settings", "clean_settings",
     "public_view", "host_view", "personal_view", "digest_part", "forget_people", "carry_over",
+    "blueprints", "exports",
 ]  # fmt: skip
