@@ -8,8 +8,11 @@ import json
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from socialapp import ratelimit
+from socialapp.core.questions import LINK_MAX, link_ok
 from socialapp.events import create_event, templates
 from socialapp.extensions import db
 from socialapp.kinds import KINDS
@@ -314,3 +317,12 @@ def test_the_host_takes_home_who_presents_when(app, club):
     body = r.get_data(as_text=True)
     assert "- Next week: free" in body and "- In two weeks: Ada: Mamba" in body
     assert join(app, club.code, "Bo").get(url).status_code == 403
+
+
+@given(scheme=st.sampled_from(["https://", "http://", "HTTPS://", "javascript:", "data:", ""]),
+       rest=st.text(max_size=80))  # fmt: skip
+def test_a_link_is_a_web_address_and_nothing_a_screen_could_run(scheme, rest):
+    link = scheme + rest
+    if link_ok(link):
+        assert link.lower().startswith(("https://", "http://")) and len(link) <= LINK_MAX
+        assert not any(c.isspace() or c in "<>\"'`\\" for c in link)
