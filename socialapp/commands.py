@@ -15,7 +15,7 @@ from flask import current_app
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
-from . import agenda, broadcast, offload, people, ratelimit
+from . import agenda, broadcast, offload, people, ratelimit, side
 from .errors import CommandError
 from .extensions import db
 from .kinds import KINDS
@@ -48,16 +48,16 @@ def lookup(event, name, args):
     if kind is None or name not in kind.COMMANDS:
         raise CommandError("Unknown action.", "not_found")
     spec = kind.COMMANDS[name]
-    seg = segment_for(event, kind_name, args, spec)
+    seg = segment_for(event, kind_name, args, spec, name)
     return spec, seg
 
 
-def segment_for(event, kind_name, args, spec):
+def segment_for(event, kind_name, args, spec, name=None):
     seg_id = args.get("segment_id")
     seg = event.live_segment if seg_id is None else agenda.segment_by_id(event, seg_id)
     if seg is None or seg.kind != kind_name:
         raise CommandError("That is not possible in the current segment.", "conflict")
-    if spec.needs_live and seg.status != "live":
+    if spec.needs_live and seg.status != "live" and not side.allows(event, seg, name, time.time()):
         raise CommandError("That segment is not live.", "conflict")
     return seg
 

@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from sqlalchemy import func, select
 
-from . import people, urls
+from . import people, side, urls
 from .core import clock
 from .extensions import db
 from .kinds import KINDS
@@ -89,6 +89,7 @@ def public_state(event, now=None, count=None):
         "agenda": agenda_view(event),
         "live": live_view(event, now),
         "kind": KINDS[seg.kind].public_view(ctx) if seg else {},
+        "side": side.public_views(event, now),
     }
 
 
@@ -130,6 +131,7 @@ def personal_state(event, attendee, now=None, kind_view=None):
         "name": attendee.name,
         "label": attendee.label,
         "kind": kind_view or {},
+        "side": side.personal_views(event, attendee, now),
     }
 
 

@@ -382,5 +382,29 @@ ROWS = {
                  reason="You all picked Tiny models: what made you choose it?"),
         ],
     },
+    "0002_slots": {
+        "segment": [
+            dict(id=60, event_id=2, position=4, kind="slots", title="Next week: who presents?",
+                 instructions="Pick a date.", minutes=3.0,
+                 settings_json='{"slots": ["Dec 7", "Dec 14 – 漢字"], "prompt": "Present a paper"}',
+                 status="done", timer_status="stopped", timer_duration=180.0,
+                 timer_ends_at=None, timer_remaining=0.0, started_at=T0 - 83_000,
+                 ended_at=T0 - 82_800),
+        ],
+        "slots_claim": [
+            dict(id=1, event_id=2, segment_id=60, slot="Dec 7", attendee_id=7, name="Eve",
+                 topic="Mamba: linear-time sequence modeling 🐍", created_at=T0 - 82_950),
+            dict(id=2, event_id=2, segment_id=60, slot="Dec 14 – 漢字", attendee_id=None,
+                 name="Remote Rui", topic="", created_at=T0 - 82_900),
+        ],
+    },
+    "0003_questions_papers": {
+        "questions_question": [
+            dict(id=4, event_id=2, segment_id=14, attendee_id=8, name="Ana",
+                 text="Attention is all you need", link="https://arxiv.org/abs/1706.03762",
+                 carried_votes=3, status="open", merged_into=None, created_at=T0 - 84_260,
+                 answered_at=None),
+        ],
+    },
 }
 # fmt: on

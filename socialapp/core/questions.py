@@ -10,6 +10,7 @@ Life of a question:  pending -> open -> answering -> answered
                          \\-> merged (into another question: its askers and voters go there)
 """
 
+import re
 from dataclasses import dataclass, field, replace
 
 PENDING = "pending"  # waiting for the host's approval (pre-moderation)
@@ -20,6 +21,15 @@ HIDDEN = "hidden"
 MERGED = "merged"
 STATUSES = (PENDING, OPEN, ANSWERING, ANSWERED, HIDDEN, MERGED)
 TEXT_MAX = 280
+LINK_MAX = 300
+# A suggested paper's link: a web address and nothing a screen could run (it is shown as a
+# link on phones: no javascript:, no spaces, no quotes or angle brackets).
+LINK = re.compile(r"https?://[^\s<>\"'`\\]+", re.IGNORECASE)
+
+
+def link_ok(link):
+    return len(link) <= LINK_MAX and LINK.fullmatch(link) is not None
+
 
 # Which statuses each host action may start from.
 ALLOWED = {

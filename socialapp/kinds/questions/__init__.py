@@ -16,24 +16,31 @@ from ...core import questions as rules
 from ..base import HostField
 from .commands import COMMANDS, forget_hands
 from .reading import (
+    ASK_EARLY,
     HAND_MINUTES,
     HOST_SHOWN,
     NAMES,
     QUEUE_SHOWN,
     SHOWN,
+    SIDE_SHOWN,
+    WORDING,
     brief,
     default_settings,
     listed,
     picture,
     timer_of,
 )
-from .recap import forget_people, report_part
+from .recap import carry_over, forget_people, report_part
 
 KIND = "questions"
 LABEL = "Questions from the floor"
 ORDER = 25
-HOST_SETTINGS = [HostField(HAND_MINUTES, "Minutes per speaker (hand-raise queue)")]
+HOST_SETTINGS = [
+    HostField(HAND_MINUTES, "Minutes per speaker (hand-raise queue)"),
+    HostField(ASK_EARLY, "Collect questions during the segments before this one (how many)"),
+]
 FLAGS = ("moderated", "hands")
+SIDE_COMMANDS = ("questions.ask", "questions.vote")
 
 
 def clean_settings(raw):
@@ -43,6 +50,12 @@ def clean_settings(raw):
         out["hand_minutes"] = HAND_MINUTES.read(raw["hand_minutes"])
     if raw.get("names") is not None:
         out["names"] = NAMES.read(raw["names"])
+    for arg in (ASK_EARLY, WORDING):
+        if raw.get(arg.key) not in (None, ""):
+            value = raw[arg.key]
+            if arg is ASK_EARLY and isinstance(value, str) and value.strip().isdigit():
+                value = int(value)  # the host's agenda form sends text
+            out[arg.key] = arg.read(value)
     for key in FLAGS:
         if raw.get(key) is not None:
             out[key] = Bool(key).read(raw[key])
@@ -59,6 +72,7 @@ def options(settings):
         "names": settings.get("names", "either"),
         "hands": bool(settings.get("hands")),
         "hand_minutes": settings.get("hand_minutes", 2),
+        "wording": settings.get("wording", "questions"),
     }
 
 
@@ -86,6 +100,28 @@ def public_view(ctx):
         view["timer"] = timer_of(pic["speaking"]["timer"], ctx.now)
         view["timer_label"] = "Speaker time"
     return view
+
+
+def side_open(ctx):
+    """Collecting early: this segment is still to come and one of the ask_early segments just
+    before it is live (a presenter's section before its pause)."""
+    early = ctx.segment.settings.get("ask_early") or 0
+    live = ctx.event.live_segment
+    if not early or live is None or ctx.segment.status != "pending":
+        return False
+    segments = ctx.event.segments
+    return 1 <= segments.index(ctx.segment) - segments.index(live) <= early
+
+
+def side_view(ctx):
+    """What phones see of a segment collecting early: the top few, to vote while listening."""
+    pic = picture(ctx)
+    top = listed(pic, rules.OPEN)
+    return options(ctx.segment.settings) | {
+        "closed": pic["closed"],
+        "questions": [brief(q) for q in top[:SIDE_SHOWN]],
+        "total": len(top),
+    }
 
 
 def host_view(ctx):
@@ -130,5 +166,5 @@ def personal_view(ctx, attendee):
 __all__ = [
     "KIND", "LABEL", "ORDER", "COMMANDS", "HOST_SETTINGS", "default_settings", "clean_settings",
     "public_view", "host_view", "personal_view", "on_people_removed", "report_part",
-    "forget_people",
+    "forget_people", "side_open", "side_view", "SIDE_COMMANDS", "carry_over",
 ]  # fmt: skip

@@ -62,10 +62,16 @@ def askers(ctx, q):
     args=[
         Text("text", rules.TEXT_MAX, label="question"),
         Bool("anonymous", default=False, note="heeded when the segment lets each phone choose"),
+        Text("link", rules.LINK_MAX, min_len=0, required=False, note="a suggested paper's"),
     ],
 )
 def ask(ctx, args):
-    """Ask a question (1-280 characters); with pre-moderation it waits for the host."""
+    """Ask a question (1-280 characters; a paper suggestion: its title and an http(s) link);
+    with pre-moderation it waits for the host. Also while an earlier segment is live, when the
+    segment collects early (its ask_early setting, socialapp/side.py)."""
+    link = args["link"] or None
+    if link is not None and not rules.link_ok(link):
+        raise CommandError("A link is a web address starting with https:// or http://.")
     row = floor_row(ctx, create=True)
     if row.closed:
         raise CommandError("The floor is closed: no new questions right now.", "conflict")
@@ -89,6 +95,7 @@ def ask(ctx, args):
         attendee_id=ctx.attendee.id,
         name="" if anonymous else ctx.attendee.label,
         text=args["text"],
+        link=link,
         status=rules.PENDING if ctx.segment.settings.get("moderated") else rules.OPEN,
         created_at=ctx.now,
     )
@@ -211,8 +218,10 @@ def merge(ctx, args):
     )
     for d in dups:
         d.status, d.merged_into = rules.MERGED, target.id
+        target.carried_votes = (target.carried_votes or 0) + (d.carried_votes or 0)
+        d.carried_votes = 0
     db.session.flush()
-    return Change(personal=ALL, result={"votes": len(already)})
+    return Change(personal=ALL, result={"votes": len(already) + target.carried_votes})
 
 
 @command(COMMANDS, "questions.answer", args=[QUESTION])

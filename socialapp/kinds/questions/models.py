@@ -34,6 +34,9 @@ class Question(db.Model):
     attendee_id: Mapped[int | None] = mapped_column(ForeignKey("attendee.id"), index=True)
     name: Mapped[str] = mapped_column(String(48), default="")  # "" when asked anonymously
     text: Mapped[str] = mapped_column(String(280))
+    link: Mapped[str | None] = mapped_column(String(300), default=None)  # a suggested paper's
+    # Votes it had in an earlier session of a series (carry_over): a count, by nobody.
+    carried_votes: Mapped[int] = mapped_column(default=0)
     status: Mapped[str] = mapped_column(String(10), default="open")
     merged_into: Mapped[int | None] = mapped_column(default=None)  # a question id
     created_at: Mapped[float] = mapped_column(default=now)

@@ -19,10 +19,18 @@ WAITING, SPEAKING, DONE = "waiting", "speaking", "done"
 
 NAMES = Choice("names", ("named", "anonymous", "either"), default="either", required=False)
 HAND_MINUTES = Int("hand_minutes", 1, 10, default=2, required=False, label="minutes per speaker")
+# Collect during the N segments before this one (a paper club's sections before their pause):
+# phones ask and vote in a side panel while those are live (socialapp/side.py).
+ASK_EARLY = Int("ask_early", 0, 10, default=0, required=False, label="segments to collect during")
+# The same ask-and-upvote list worded for paper suggestions: a title and a link.
+WORDING = Choice("wording", ("questions", "papers"), default="questions", required=False)
+LINK_MAX = 300
+SIDE_SHOWN = 5  # questions a side panel lists (the phone's main view shows the rest later)
 
 
 def default_settings():
-    return {"names": "either", "moderated": False, "hands": False, "hand_minutes": 2}
+    return {"names": "either", "moderated": False, "hands": False, "hand_minutes": 2,
+            "ask_early": 0, "wording": "questions"}  # fmt: skip
 
 
 # ---------- reading ----------
@@ -80,12 +88,13 @@ def build(ctx):
         q.id: {
             "id": q.id,
             "text": q.text,
+            "link": q.link or "",
             "name": q.name,
             "status": q.status,
             "at": q.created_at,
             "answered_at": q.answered_at,
             "into": q.merged_into,
-            "votes": len(voters.get(q.id, ())),
+            "votes": len(voters.get(q.id, ())) + (q.carried_votes or 0),
             "merged": len(askers.get(q.id, ())) - 1 if q.merged_into is None else 0,
         }
         for q in qs
@@ -133,7 +142,10 @@ def listed(pic, status):
 
 
 def brief(q):
-    return {k: q[k] for k in ("id", "text", "name", "votes", "at", "merged")}
+    out = {k: q[k] for k in ("id", "text", "name", "votes", "at", "merged")}
+    if q["link"]:  # paper suggestions: only then, so question lists stay as small as before
+        out["link"] = q["link"]
+    return out
 
 
 def timer_of(timer, now):

@@ -65,6 +65,19 @@
     const cls = ["kind", live ? "kind-" + live.kind : "", props.class].filter(Boolean).join(" ");
     return SA.v("div", Object.assign({}, props, { id: "kind", class: cls, key: live ? "seg-" + live.id : "none" }), out);
   };
+  /* Side panels (socialapp/side.py): segments that are not live but take part from the
+     phones now (questions collected during a presenter's section). Each kind that opens one
+     draws it with its `side(panel, me, send)` on phones (`sideHost` on the host panel): panel
+     is {id, kind, title, view}, me its personal view; commands to it carry segment_id. */
+  SA.renderSide = function (role, s) {
+    const mine = (SA.me && SA.me.side) || {};
+    return (s.side || []).map((p) => {
+      const kind = SA.kinds[p.kind];
+      const draw = kind && (role === "phone" ? kind.side : role === "host" ? kind.sideHost : null);
+      const out = draw ? draw(p, mine[String(p.id)] || {}, SA.send) : null;
+      return out ? SA.v("div", { class: "side side-" + p.kind, key: "side-" + p.id, "data-segment": String(p.id) }, out) : null;
+    });
+  };
   /* After a screen patched the page: the kind may measure what it drew. */
   SA.kindDrawn = function (role, s) {
     const kind = SA.kindOf(s);

@@ -56,7 +56,7 @@
     patch($("#agenda-live"), agendaList(s));
     setCount(s.host.count, s.host.joined);
     if (SA.peopleView) SA.peopleView(s.host.people);
-    patch($("#kind-slot"), SA.renderKind("host", s));
+    patch($("#kind-slot"), SA.renderKind("host", s), SA.renderSide("host", s));
     SA.kindDrawn("host", s);
   }
   SA.draw = renderState;

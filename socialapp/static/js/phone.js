@@ -20,7 +20,7 @@
     }
     return [live.title, [
       v("div", { class: "card", key: "head" }, v("h1", {}, live.title), live.instructions ? v("p", { class: "instructions" }, live.instructions) : null),
-      SA.renderKind("phone", s)]];
+      SA.renderKind("phone", s), SA.renderSide("phone", s)]];
   }
 
   function renderState(s) {

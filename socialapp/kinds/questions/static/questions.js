@@ -14,6 +14,12 @@
   const picked = new Set(); // host: duplicates ticked for a merge
 
   function plural(n, one, many) { return n + " " + (n === 1 ? one : many); }
+  /* The same list worded for paper suggestions (setting wording: "papers"): a title and a link. */
+  const papers = (k) => k.wording === "papers";
+  function linkOf(q) {
+    // The server keeps only http(s) addresses; shown as text too, so a phone sees where it goes.
+    return q.link ? v("a", { class: "q-link", href: q.link, target: "_blank", rel: "noopener noreferrer nofollow" }, q.link.replace(/^https?:\/\//, "")) : null;
+  }
   function who(q) { return q.name || "Anonymous"; }
   function votes(q) { return plural(q.votes, "vote", "votes"); }
 
@@ -25,33 +31,37 @@
         v("p", {}, "Questions open again soon. You can still vote for the ones on the list."));
     }
     const count = () => { if (kept.count && kept.text) kept.count.textContent = kept.text.value.length + " / " + MAX; };
+    const paper = papers(k);
     const ask = () => {
       const text = kept.text ? kept.text.value : "";
       const args = { text };
+      if (paper && kept.link && kept.link.value.trim()) args.link = kept.link.value.trim();
       if (k.names === "either") args.anonymous = !!(kept.anon && kept.anon.checked);
       send("questions.ask", args).then((ack) => {
-        if (ack && ack.ok && kept.text) { kept.text.value = ""; count(); SA.toast(ack.status === "pending" ? "Sent: the host will put it on the list." : "Your question is on the list.", "ok"); }
+        if (ack && ack.ok && kept.text) { kept.text.value = ""; if (kept.link) kept.link.value = ""; count(); SA.toast(ack.status === "pending" ? "Sent: the host will put it on the list." : "Your question is on the list.", "ok"); }
       });
     };
     const named = k.names === "named" ? "Your name is shown with your question." : k.names === "anonymous" ? "Questions are anonymous." : null;
     return [v("div", { class: "card q-ask" },
-      v("label", { class: "field", for: "q-text" }, v("span", { class: "q-label" }, "Ask a question"),
-        v("textarea", { id: "q-text", ref: keep("text"), rows: 3, maxlength: String(MAX), oninput: count, placeholder: "What would you like to ask?", "aria-describedby": "q-count" }),
+      v("label", { class: "field", for: "q-text" }, v("span", { class: "q-label" }, paper ? "Suggest a paper" : "Ask a question"),
+        v("textarea", { id: "q-text", ref: keep("text"), rows: paper ? 2 : 3, maxlength: String(MAX), oninput: count, placeholder: paper ? "The paper's title" : "What would you like to ask?", "aria-describedby": "q-count" }),
         v("small", { id: "q-count", ref: keep("count") }, "0 / " + MAX)),
+      paper ? v("label", { class: "field", for: "q-link" }, v("span", {}, "Link (optional)"),
+        v("input", { id: "q-link", ref: keep("link"), type: "url", inputmode: "url", maxlength: "300", placeholder: "https://arxiv.org/abs/…" })) : null,
       k.names === "either" ? v("label", { class: "check" }, v("input", { type: "checkbox", id: "q-anon", ref: keep("anon") }), "Ask anonymously") : v("p", { class: "muted small" }, named),
       k.moderated ? v("p", { class: "muted small" }, "The host reads questions before they go on the list.") : null),
       // The one primary action, kept within thumb reach at the bottom.
-      v("div", { class: "actions" }, v("button", { id: "q-ask", class: "primary big", onclick: ask }, "Ask my question"))];
+      v("div", { class: "actions" }, v("button", { id: "q-ask", class: "primary big", onclick: ask }, paper ? "Suggest this paper" : "Ask my question"))];
   }
   let send = SA.send;
 
-  function questionRow(q, mine, voted) {
+  function questionRow(q, mine, voted, sid) {
     const on = voted.has(q.id);
-    const tap = () => send("questions.vote", { question_id: q.id });
+    const tap = () => send("questions.vote", sid ? { question_id: q.id, segment_id: sid } : { question_id: q.id });
     return v("li", { key: q.id, class: "q-item" + (mine.has(q.id) ? " mine" : ""), "data-q": q.id },
       v("button", { class: "q-vote" + (on ? " on" : ""), "aria-pressed": String(on), "aria-label": (on ? "Take back your vote for: " : "Vote for: ") + q.text, onclick: tap },
         v("span", { class: "q-arrow", "aria-hidden": "true" }, "▲"), v("span", { class: "q-n" }, String(q.votes))),
-      v("div", { class: "q-body" }, v("p", { class: "q-text" }, q.text),
+      v("div", { class: "q-body" }, v("p", { class: "q-text" }, q.text), linkOf(q),
         v("p", { class: "q-who" }, who(q), q.merged ? " + " + plural(q.merged, "similar question", "similar questions") : "", mine.has(q.id) ? v("strong", { class: "q-yours" }, " · yours") : null)));
   }
 
@@ -86,11 +96,50 @@
       handCard(k, m),
       waiting.length ? v("div", { class: "card q-mine" }, v("h2", {}, "Your questions waiting"),
         v("ul", {}, waiting.map((w) => v("li", { key: "w" + w.id }, w.text, v("span", { class: "muted" }, w.status === "pending" ? " · the host will read it" : " · not shown"))))) : null,
-      v("div", { class: "card q-list-card" }, v("h2", {}, "Questions ", v("span", { class: "muted" }, "(" + k.total + ")")),
+      v("div", { class: "card q-list-card" }, v("h2", {}, papers(k) ? "Paper suggestions " : "Questions ", v("span", { class: "muted" }, "(" + k.total + ")")),
         k.questions.length ? v("ol", { class: "q-list", id: "q-list" }, k.questions.map((q) => questionRow(q, mine, voted)))
-          : v("p", { class: "muted" }, "No questions yet: be the first."),
+          : v("p", { class: "muted" }, papers(k) ? "No suggestions yet: be the first." : "No questions yet: be the first."),
         k.total > k.questions.length ? v("p", { class: "muted" }, "+ " + (k.total - k.questions.length) + " more") : null),
       askCard(k, mine));
+  }
+
+  /* A segment collecting early (ask_early): while a presenter's section is live, phones ask
+     and vote for the pause to come. */
+  function side(p, m, sendFn) {
+    send = sendFn;
+    const k = p.view || {};
+    if (k.questions === undefined) return null;
+    const sid = p.id;
+    const key = "side-text-" + sid;
+    const voted = new Set(m.voted || []);
+    const mine = new Set((m.asked || []).map((a) => a.id));
+    const ask = () => {
+      const el = kept[key];
+      send("questions.ask", { segment_id: sid, text: el ? el.value : "" }).then((ack) => {
+        if (ack && ack.ok && el) { el.value = ""; SA.toast(ack.status === "pending" ? "Sent: the host will put it on the list." : "Saved for the pause.", "ok"); }
+      });
+    };
+    return v("div", { class: "card q-side-panel", id: "q-side-" + sid },
+      v("p", { class: "eyebrow" }, "Questions for the pause"),
+      v("h2", {}, p.title, " ", v("span", { class: "muted" }, "(" + k.total + ")")),
+      k.questions.length ? v("ol", { class: "q-list q-side-list" }, k.questions.map((q) => questionRow(q, mine, voted, sid)))
+        : v("p", { class: "muted" }, "No questions yet: ask the first."),
+      k.total > k.questions.length ? v("p", { class: "muted" }, "+ " + (k.total - k.questions.length) + " more") : null,
+      k.closed ? v("p", { class: "muted" }, "The floor is closed.") : [
+        v("label", { class: "field", for: key }, v("span", { class: "q-label" }, "Ask a question"),
+          v("textarea", { id: key, class: "q-side-text", ref: keep(key), rows: 2, maxlength: String(MAX), placeholder: "What would you ask the presenter?" })),
+        v("div", { class: "actions" }, v("button", { id: "q-side-ask-" + sid, class: "primary big q-side-ask", onclick: ask }, "Ask for the pause"))]);
+  }
+
+  /* The host sees what the pause will bring while the section runs. */
+  function sideHost(p) {
+    const k = p.view || {};
+    if (k.questions === undefined) return null;
+    return v("div", { class: "q-side-host", id: "q-side-host-" + p.id },
+      v("p", { class: "eyebrow" }, "Collecting for " + p.title),
+      v("p", {}, k.total ? plural(k.total, "question", "questions") + " so far; the top ones:" : "No questions yet."),
+      k.questions.length ? v("ol", { class: "q-hrows" }, k.questions.slice(0, 3).map((q) => v("li", { key: q.id, class: "q-hrow" },
+        v("span", { class: "q-hvotes" }, String(q.votes)), v("span", { class: "q-htext" }, q.text)))) : null);
   }
 
   /* ---------------- projector ---------------- */
@@ -112,8 +161,8 @@
         top.length ? v("ol", { class: "q-top", id: "q-top" }, top.map((q) => v("li", { key: q.id },
           v("span", { class: "q-count" }, v("strong", {}, String(q.votes)), v("small", {}, q.votes === 1 ? "vote" : "votes")),
           v("span", { class: "q-line" }, q.text))))
-          : !a ? v("p", { class: "q-call" }, "Ask your question on your phone") : null,
-        v("p", { class: "q-foot" }, k.closed ? "The floor is closed" : plural(k.total, "question", "questions") + " · vote on your phone", k.answered ? " · " + k.answered + " answered" : "")),
+          : !a ? v("p", { class: "q-call" }, papers(k) ? "Suggest a paper on your phone" : "Ask your question on your phone") : null,
+        v("p", { class: "q-foot" }, k.closed ? "The floor is closed" : (papers(k) ? plural(k.total, "paper", "papers") : plural(k.total, "question", "questions")) + " · vote on your phone", k.answered ? " · " + k.answered + " answered" : "")),
       side);
   }
 
@@ -183,6 +232,8 @@
 
   SA.defineKind("questions", {
     phone,
+    side,
+    sideHost,
     display,
     host,
     drawn: (role) => { if (role === "display") fitTop(); },
