@@ -25,6 +25,7 @@ import socket  # noqa: E402
 import sys  # noqa: E402
 
 from socialapp import address, create_app, msgqueue, sweeper  # noqa: E402
+from socialapp.web import assets  # noqa: E402
 
 
 def listen(host, port, backlog):
@@ -88,6 +89,7 @@ def main(argv):
 
         with app.app_context():
             print_links(event_links(demo_event()))
+    assets.warm(app)  # static files compressed before the first phone asks (cached on disk)
     sweeper.start(app)
     queue = app.config["MESSAGE_QUEUE"]
     print(
