@@ -82,7 +82,7 @@ def main(argv):
     # Before anything is printed: a busy port is the first news.
     sock = listen(host, port, app.config["BACKLOG"])
     if not app.config["PUBLIC_URL"]:
-        app.config["PUBLIC_URL"] = f"http://{address.lan_address()}:{port}"
+        app.config["PUBLIC_URL"] = address.served_url(host, port)
     address.remember(app)
     if "--demo" in argv:
         from socialapp.cli import demo_event, event_links, print_links

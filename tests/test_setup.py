@@ -169,3 +169,13 @@ def test_the_editable_install_of_make_run_prints_no_warning_block(tmp_path):
         capture_output=True, text=True, cwd=tmp_path, check=True,
     )  # fmt: skip
     assert where.stdout.strip() == str(src / "socialapp" / "__init__.py")
+
+
+def test_the_url_remembered_is_the_address_the_server_listens_on(monkeypatch):
+    from socialapp import address
+
+    monkeypatch.setattr(address, "lan_address", lambda: "192.168.1.20")
+    assert address.served_url("0.0.0.0", 5000) == "http://192.168.1.20:5000"
+    assert address.served_url("127.0.0.1", 8080) == "http://127.0.0.1:8080"
+    assert address.served_url("10.0.0.5", 5001) == "http://10.0.0.5:5001"
+    assert address.served_url("::1", 5000) == "http://[::1]:5000"
