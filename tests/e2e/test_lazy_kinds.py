@@ -48,7 +48,8 @@ def test_a_phone_loads_each_kind_when_it_goes_live_and_it_works(live_server, scr
 
     phone = screens("phone")
     asked = []
-    phone.on("request", lambda r: "/kinds/" in r.url and asked.append(r.url))
+    # Files that arrived (a try the Wi-Fi dropped is not one).
+    phone.on("requestfinished", lambda r: "/kinds/" in r.url and asked.append(r.url))
     join_page(phone, ev["join_url"], "Ada")
     expect(phone.locator("h1")).to_have_text("You're in!")
     assert asked == []  # the join page and the waiting phone: no kind at all
@@ -71,8 +72,13 @@ def test_a_phone_loads_each_kind_when_it_goes_live_and_it_works(live_server, scr
     assert any("/kinds/wall/wall.css?v=" in s for s in sheets)  # the wall's style is in
     screenshot(phone, "lazy-phone-wall")
 
+    # The Wi-Fi drops the vote's files: the phone says it is loading, and tries again.
+    phone.route("**/kinds/vote/**", lambda route: route.abort())
     go_live(host, "Best talk")
-    expect(phone.locator("#kind")).to_contain_text("The vote starts soon")
+    expect(phone.locator("#kind .kind-loading")).to_have_text("Loading…")
+    screenshot(phone, "lazy-phone-loading")
+    phone.unroute("**/kinds/vote/**")
+    expect(phone.locator("#kind")).to_contain_text("The vote starts soon", timeout=15_000)
     screenshot(phone, "lazy-phone-vote")
     assert kind_files(asked) == {
         "icebreaker": ["icebreaker.css", "icebreaker.js"],

@@ -60,7 +60,7 @@
     const live = s.live;
     const kind = SA.kindOf(s);
     let out = kind && kind[role] ? kind[role](s, SA.me || {}, SA.send) : null;
-    if (!kind && SA.kindLoading(s)) out = SA.v("p", { class: "muted kind-loading" }, "Loading…");
+    if (!kind && SA.kindLoading(s)) out = SA.v("p", { class: "card center muted kind-loading" }, "Loading…");
     let props = {};
     if (out && out.area) { props = out.area; out = out.children; }
     const cls = ["kind", live ? "kind-" + live.kind : "", props.class].filter(Boolean).join(" ");
