@@ -288,7 +288,7 @@
      is fetched now, style and script, from the page's list of them (#sa-kind-assets); the
      screen is drawn again once both are in, and the fetch is retried while it fails. */
   let kindFiles = null;
-  const loading = {}; // kind -> "loading" | "ready"
+  const loading = {}; // kind -> "loading" | "ready" | "retry" (a file failed: try again)
   function addFile(tag, attrs) {
     return new Promise((resolve, reject) => {
       const el = Object.assign(document.createElement(tag), attrs);
@@ -303,19 +303,19 @@
       try { kindFiles = el ? JSON.parse(el.textContent) : {}; } catch (e) { kindFiles = {}; }
     }
     const files = kindFiles[name];
-    if (!files || loading[name]) return;
+    if (!files || loading[name] === "loading" || loading[name] === "ready") return;
     loading[name] = "loading";
     const parts = files.css.map((href) => addFile("link", { rel: "stylesheet", href }))
       .concat(files.js.map((src) => addFile("script", { src, async: false }))); // in order
     Promise.all(parts).then(
       () => { loading[name] = "ready"; SA.redraw(); },
-      () => { delete loading[name]; setTimeout(SA.redraw, 3000); });
+      () => setTimeout(() => { loading[name] = "retry"; SA.redraw(); }, 3000));
   }
-  SA.kindLoading = (s) => Boolean(s.live && loading[s.live.kind] === "loading");
+  SA.kindLoading = (s) => Boolean(s.live && ["loading", "retry"].includes(loading[s.live.kind]));
   SA.kindOf = function (s) {
     const name = s.live && s.live.kind;
     if (!name) return null;
-    if (SA.kinds[name] && loading[name] !== "loading") return SA.kinds[name];
+    if (SA.kinds[name] && (!loading[name] || loading[name] === "ready")) return SA.kinds[name];
     loadKind(name);
     return null;
   };
