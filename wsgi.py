@@ -25,6 +25,7 @@ import socket  # noqa: E402
 import sys  # noqa: E402
 
 from socialapp import address, create_app, msgqueue, sweeper  # noqa: E402
+from socialapp.web import assets  # noqa: E402
 
 
 def listen(host, port, backlog):
@@ -81,13 +82,14 @@ def main(argv):
     # Before anything is printed: a busy port is the first news.
     sock = listen(host, port, app.config["BACKLOG"])
     if not app.config["PUBLIC_URL"]:
-        app.config["PUBLIC_URL"] = f"http://{address.lan_address()}:{port}"
+        app.config["PUBLIC_URL"] = address.served_url(host, port)
     address.remember(app)
     if "--demo" in argv:
         from socialapp.cli import demo_event, event_links, print_links
 
         with app.app_context():
             print_links(event_links(demo_event()))
+    assets.warm(app)  # static files compressed before the first phone asks (cached on disk)
     sweeper.start(app)
     queue = app.config["MESSAGE_QUEUE"]
     print(

@@ -19,6 +19,9 @@ def create_app(test_config=None):
     )
     os.makedirs(app.instance_path, exist_ok=True)
     config.load(app, test_config)
+    from .web import compress
+
+    compress.init_app(app)  # first, so that it runs after every other after_request hook
 
     from . import database, msgqueue
     from .extensions import csrf, db, migrate, socketio
@@ -38,11 +41,12 @@ def create_app(test_config=None):
     database.init_app(app)
 
     from . import cli, privacy, realtime, security, sweeper  # noqa: F401  (registers handlers)
-    from .web import attendee, display, host, kinds, main, people, report
+    from .web import assets, attendee, display, host, kinds, main, people, report
 
     for bp in (main.bp, attendee.bp, host.bp, display.bp, people.bp, report.bp):
         app.register_blueprint(bp)
     kinds.init_app(app)
+    assets.init_app(app)  # fingerprints, compression and cache rules of the static files
     security.init_app(app)
     realtime.init_app()
     cli.init_app(app)

@@ -20,6 +20,15 @@ def lan_address():
             return "127.0.0.1"
 
 
+def served_url(host, port):
+    """The URL a server listening on host:port answers on: the machine's Wi-Fi address when it
+    listens on every interface, else the very address it listens on (127.0.0.1 is reachable
+    from this machine only, and a link to the Wi-Fi address would not answer at all)."""
+    if host in ("", "0.0.0.0", "::"):
+        host = lan_address()
+    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+
+
 def remember(app):
     """Called by the server as it starts: its public URL, for the command line."""
     path = Path(app.instance_path) / FILE

@@ -23,6 +23,7 @@ ENV_KEYS = {
     "SOCIALAPP_SOCKET_TIMEOUT": ("SOCKET_TIMEOUT", float),
     "SOCIALAPP_BACKLOG": ("BACKLOG", int),
     "SOCIALAPP_TRUSTED_PROXIES": ("TRUSTED_PROXIES", int),
+    "SOCIALAPP_ASSET_CACHE": ("ASSET_CACHE", str),
 }
 
 
@@ -58,7 +59,10 @@ def defaults(instance_path):
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "WTF_CSRF_TIME_LIMIT": None,
+        # Static files the app does not fingerprint (none today): an hour. The fingerprinted
+        # ones are cached for a year (web/assets.py), compressed once into ASSET_CACHE.
         "SEND_FILE_MAX_AGE_DEFAULT": 3600,
+        "ASSET_CACHE": str(Path(instance_path) / "asset-cache"),
         "MAX_CONTENT_LENGTH": 1_000_000,
         "RUN_SWEEPER": True,
         # Proxies in front (nginx: 1) whose X-Forwarded-For is believed for rate limits, and

@@ -5,6 +5,7 @@ import re
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from pathlib import Path
@@ -20,6 +21,7 @@ from tests import cluster
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
+ASSET_CACHE = Path(tempfile.gettempdir()) / f"socialapp-test-assets-{os.getuid()}"
 
 # CI fuzzes harder: HYPOTHESIS_PROFILE=ci (set by .ci/run) runs 1,000 examples per property.
 settings.register_profile("dev", max_examples=60, deadline=None)
@@ -144,6 +146,8 @@ class LiveServer:
             "SOCIALAPP_HOST": "127.0.0.1",
             "SOCIALAPP_PUBLIC_URL": self.url,
             "SOCIALAPP_SWEEP_SECONDS": "0.5",
+            # Static files compressed once for the whole run, not once per server.
+            "SOCIALAPP_ASSET_CACHE": str(ASSET_CACHE),
         }
         return env | self.extra_env
 

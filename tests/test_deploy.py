@@ -5,10 +5,11 @@ behind one NAT address: they must still spread over both workers.
 The `deployment` fixture (conftest.py, tests/cluster.py) skips where nginx, PostgreSQL or Redis
 is missing, and fails in CI."""
 
+import gzip
 import re
 import threading
 import time
-from urllib.request import urlopen
+from urllib.request import Request, urlopen
 
 import psycopg2
 import pytest
@@ -228,6 +229,11 @@ def test_pages_static_files_qr_code_and_long_polling_through_nginx(deployment, s
     static = ROOT / "socialapp" / "static"
     for path in ("js/core.js", "vendor/socket.io.min.js", "vendor/preact.min.js", "css/app.css"):
         assert fetch(f"{proxy.url}/static/{path}")[2] == (static / path).read_bytes()
+    # Compressed by the worker, passed through by nginx as it is (docs/deploy.md).
+    ask = Request(f"{proxy.url}/static/js/core.js", headers={"Accept-Encoding": "gzip"})
+    with urlopen(ask, timeout=10) as r:
+        assert r.headers["Content-Encoding"] == "gzip" and "Accept-Encoding" in r.headers["Vary"]
+        assert gzip.decompress(r.read()) == (static / "js/core.js").read_bytes()
     status, kind, svg = fetch(f"{proxy.url}/e/{code}/qr.svg")
     assert (status, kind) == (200, "image/svg+xml") and b"<svg" in svg
     assert fetch(f"{proxy.url}/e/{code}/qr.png")[2].startswith(b"\x89PNG")

@@ -98,7 +98,7 @@ def test_the_report_holds_the_scripted_figures(app, scripted, host):
     # Charts are inline SVG, served by the app (no <img> to fetch, nothing off-site).
     assert html.count("<svg") == 3  # attendance, new people met, notes per theme
     assert "<img" not in html and "http://" not in re.sub(r'xmlns="[^"]+"', "", html)
-    assert 'href="/static/css/report.css"' in html
+    assert 'href="/static/css/report.css?v=' in html  # fingerprinted (web/assets.py)
 
 
 def test_the_zip_and_the_command_give_the_same_report(app, scripted, host, tmp_path):

@@ -139,3 +139,43 @@ def test_the_package_builds_without_warnings(tmp_path):
     with zipfile.ZipFile(wheel) as z:
         meta = z.read(next(n for n in z.namelist() if n.endswith("METADATA"))).decode()
     assert "License-Expression: MIT" in meta
+
+
+def test_the_editable_install_of_make_run_prints_no_warning_block(tmp_path):
+    """`make run` installs with `pip install -e .`: setuptools' import-hook strategy printed an
+    "Editable installation" warning block; the package-dir setting makes it a plain .pth."""
+    src = tmp_path / "src"
+    src.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, src / name)
+    shutil.copytree(ROOT / "socialapp", src / "socialapp", ignore=shutil.ignore_patterns("__py*"))
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    python = venv / "bin" / "python"
+    pip = [sys.executable, "-m", "pip", "--python", str(python)]
+    out = subprocess.run(
+        [*pip, "install", "--no-deps", "-e", str(src)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )  # fmt: skip
+    text = out.stdout + out.stderr
+    if out.returncode != 0 and "NewConnectionError" in text:
+        pytest.skip("no package index reachable to build with")
+    assert out.returncode == 0, text
+    assert "Warning" not in text and "!!" not in text, text
+    where = subprocess.run(
+        [str(python), "-c", "import importlib.util as u; print(u.find_spec('socialapp').origin)"],
+        capture_output=True, text=True, cwd=tmp_path, check=True,
+    )  # fmt: skip
+    assert where.stdout.strip() == str(src / "socialapp" / "__init__.py")
+
+
+def test_the_url_remembered_is_the_address_the_server_listens_on(monkeypatch):
+    from socialapp import address
+
+    monkeypatch.setattr(address, "lan_address", lambda: "192.168.1.20")
+    assert address.served_url("0.0.0.0", 5000) == "http://192.168.1.20:5000"
+    assert address.served_url("127.0.0.1", 8080) == "http://127.0.0.1:8080"
+    assert address.served_url("10.0.0.5", 5001) == "http://10.0.0.5:5001"
+    assert address.served_url("::1", 5000) == "http://[::1]:5000"

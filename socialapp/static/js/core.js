@@ -60,6 +60,7 @@
     const live = s.live;
     const kind = SA.kindOf(s);
     let out = kind && kind[role] ? kind[role](s, SA.me || {}, SA.send) : null;
+    if (!kind && SA.kindLoading(s)) out = SA.v("p", { class: "card center muted kind-loading" }, "Loading…");
     let props = {};
     if (out && out.area) { props = out.area; out = out.children; }
     const cls = ["kind", live ? "kind-" + live.kind : "", props.class].filter(Boolean).join(" ");
@@ -295,5 +296,40 @@
     return out;
   };
   SA.clockTime = (epoch) => (epoch ? new Date(epoch * 1000 - SA.offset).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }) : "");
-  SA.kindOf = (s) => (s.live && SA.kinds[s.live.kind]) || null;
+  /* The live kind's views, or null. A kind whose files this page has not loaded yet (the
+     phone links none: a phone on a crowded Wi-Fi downloads only the kinds it lives through)
+     is fetched now, style and script, from the page's list of them (#sa-kind-assets); the
+     screen is drawn again once both are in, and the fetch is retried while it fails. */
+  let kindFiles = null;
+  const loading = {}; // kind -> "loading" | "ready" | "retry" (a file failed: try again)
+  function addFile(tag, attrs) {
+    return new Promise((resolve, reject) => {
+      const el = Object.assign(document.createElement(tag), attrs);
+      el.onload = resolve;
+      el.onerror = () => { el.remove(); reject(new Error("could not load " + (attrs.src || attrs.href))); };
+      document.head.append(el);
+    });
+  }
+  function loadKind(name) {
+    if (kindFiles === null) {
+      const el = document.getElementById("sa-kind-assets");
+      try { kindFiles = el ? JSON.parse(el.textContent) : {}; } catch (e) { kindFiles = {}; }
+    }
+    const files = kindFiles[name];
+    if (!files || loading[name] === "loading" || loading[name] === "ready") return;
+    loading[name] = "loading";
+    const parts = files.css.map((href) => addFile("link", { rel: "stylesheet", href }))
+      .concat(files.js.map((src) => addFile("script", { src, async: false }))); // in order
+    Promise.all(parts).then(
+      () => { loading[name] = "ready"; SA.redraw(); },
+      () => setTimeout(() => { loading[name] = "retry"; SA.redraw(); }, 3000));
+  }
+  SA.kindLoading = (s) => Boolean(s.live && ["loading", "retry"].includes(loading[s.live.kind]));
+  SA.kindOf = function (s) {
+    const name = s.live && s.live.kind;
+    if (!name) return null;
+    if (SA.kinds[name] && (!loading[name] || loading[name] === "ready")) return SA.kinds[name];
+    loadKind(name);
+    return null;
+  };
 })();
