@@ -73,7 +73,7 @@
   SA.renderSide = function (role, s) {
     const mine = (SA.me && SA.me.side) || {};
     return (s.side || []).map((p) => {
-      const kind = SA.kinds[p.kind];
+      const kind = SA.kindNamed(p.kind); // a side panel's kind is fetched like a live one
       const draw = kind && (role === "phone" ? kind.side : role === "host" ? kind.sideHost : null);
       const out = draw ? draw(p, mine[String(p.id)] || {}, SA.send) : null;
       return out ? SA.v("div", { class: "side side-" + p.kind, key: "side-" + p.id, "data-segment": String(p.id) }, out) : null;
@@ -325,11 +325,11 @@
       () => setTimeout(() => { loading[name] = "retry"; SA.redraw(); }, 3000));
   }
   SA.kindLoading = (s) => Boolean(s.live && ["loading", "retry"].includes(loading[s.live.kind]));
-  SA.kindOf = function (s) {
-    const name = s.live && s.live.kind;
+  SA.kindNamed = function (name) {
     if (!name) return null;
     if (SA.kinds[name] && (!loading[name] || loading[name] === "ready")) return SA.kinds[name];
     loadKind(name);
     return null;
   };
+  SA.kindOf = (s) => SA.kindNamed(s.live && s.live.kind);
 })();
