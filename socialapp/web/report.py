@@ -57,6 +57,9 @@ def download(code):
     return response
 
 
+page.host_only = download.host_only = True  # tests/test_roles.py tries them as everyone else
+
+
 # ---------------------------------------------------------------- personal data
 
 
