@@ -40,9 +40,10 @@
   /* A button's accessible name names its note ("+1: Agree on authorship…"): a screen reader
      lists many +1 and Hide buttons, and each must say which note it acts on. */
   function about(text) {
-    const words = String(text || "").trim().split(/\s+/).slice(0, 6).join(" ");
-    const short = words.length > 48 ? words.slice(0, 47) : words;
-    return short + (short.length < String(text || "").trim().length ? "…" : "");
+    const all = String(text || "").trim().split(/\s+/);
+    const words = all.slice(0, 6).join(" ");
+    if (all.length <= 6 && words.length <= 48) return words;
+    return words.slice(0, 47).replace(/[\s,.;:!?]+$/, "") + "…";
   }
 
   /* ------------------------------------------------------------------ phone */
