@@ -151,6 +151,19 @@ def test_wall_board_with_500_notes(live_server, screens):
     assert rows.count() < 60
     screenshot(host, "wall-board-500-end")
 
+    # Take home: the Markdown is a download with its file name, not raw text in a tab.
+    with host.expect_download() as got:
+        host.locator("#take-home a", has_text="Markdown").click()
+    assert got.value.suggested_filename.startswith(ev["code"] + "-wall-")
+    assert got.value.suggested_filename.endswith(".md")
+    # A stranger opening that link gets the friendly page (with a way to sign in as host).
+    stranger = screens("phone")
+    response = stranger.goto(live_server.url + f"/e/{ev['code']}/export.md")
+    assert response.status == 403
+    expect(stranger.locator("h1")).to_have_text("For the host only")
+    expect(stranger.get_by_role("link", name="Sign in as host")).to_be_visible()
+    screenshot(stranger, "take-home-stranger")
+
     figures = {
         "notes": COUNT,
         "rows_in_page": rows.count(),

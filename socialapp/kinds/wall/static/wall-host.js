@@ -216,7 +216,7 @@
         v("kbd", {}, theme ? String(d.number.get(id)) : "0"),
         v("h3", {}, label), v("span", { class: "wall-filter-count" }, String(d.counts[f]))),
       here ? v("button", { class: "small wall-move-here", "aria-label": "Move “" + about(cur.text) + "” into " + label,
-        onclick: () => moveTo(cur, id) }, "Move here") : null);
+        onclick: () => moveTo(cur, id) }, "Move") : null);
   }
   function currentNote(cur, d) {
     if (!cur) return v("div", { class: "wall-current muted" }, "Click a note or press J to pick one; its full text shows here.");
