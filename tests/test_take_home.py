@@ -55,12 +55,17 @@ def test_contacts_are_a_persons_own_never_the_hosts(app, event, phone):
     assert mine[0]["filename"].endswith("-contacts.vcf")
 
 
+def link(item):
+    """The link's start, its file name without the minute stamp (a minute may turn between)."""
+    return f'href="{item["url"]}" download="{item["filename"].rsplit("-", 2)[0]}'
+
+
 def test_host_panel_shows_take_home_with_file_names(app, event, host):
     page = host.get(f"/e/{event['code']}/host").get_data(True)
     section = page[page.index('id="take-home"') :]
     section = section[: section.index("</section>")]
     for item in listed(app, event["code"]):
-        assert f'href="{item["url"]}" download="{item["filename"]}"' in section
+        assert link(item) in section
     # The wall's settings no longer hide the exports.
     assert "wall-export-md" not in page
 
@@ -111,3 +116,23 @@ def test_a_stranger_opening_someones_contacts_gets_the_friendly_page(app, event)
 
 def test_a_wrong_code_is_still_a_plain_404(host):
     assert host.get("/e/ZZZZZZ/export.md").status_code == 404
+
+
+def test_after_the_end_the_report_page_and_the_ended_page_keep_take_home(app, event, host):
+    items = listed(app, event["code"])
+    host.post(f"/e/{event['code']}/host/end")
+    report = host.get(f"/e/{event['code']}/report").get_data(True)
+    ended = host.get(f"/e/{event['code']}/host")
+    assert ended.status_code == 410
+    for item in items:
+        assert link(item) in ended.get_data(True)
+        if item["kind"]:
+            assert link(item) in report
+        assert host.get(item["url"]).status_code == 200
+
+
+def test_a_phone_on_the_ended_page_gets_no_downloads(app, event, host, phone):
+    ada = phone("Ada")
+    host.post(f"/e/{event['code']}/host/end")
+    r = ada.get(f"/e/{event['code']}/host")
+    assert r.status_code == 410 and 'id="take-home"' not in r.get_data(True)
