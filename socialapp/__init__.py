@@ -41,12 +41,13 @@ def create_app(test_config=None):
     database.init_app(app)
 
     from . import cli, privacy, realtime, security, sweeper  # noqa: F401  (registers handlers)
-    from .web import assets, attendee, display, host, kinds, main, people, report
+    from .web import assets, attendee, display, errors, host, kinds, main, people, report
 
     for bp in (main.bp, attendee.bp, host.bp, display.bp, people.bp, report.bp):
         app.register_blueprint(bp)
     kinds.init_app(app)
     assets.init_app(app)  # fingerprints, compression and cache rules of the static files
+    errors.init_app(app)
     security.init_app(app)
     realtime.init_app()
     cli.init_app(app)

@@ -3,7 +3,7 @@ address, rate limits, and the rotating join code's secret."""
 
 from flask import current_app, render_template, request
 
-from .. import auth, joincode, ratelimit
+from .. import auth, joincode, ratelimit, take_home
 from ..events import find_event
 
 TOO_MANY_CODES = (
@@ -90,6 +90,8 @@ def event_or_page(code):
                 "message.html",
                 title="This event has ended",
                 message=f"{event.name} has ended. Thanks for coming!",
+                # The host's panel is gone with the event: its Take home list stays here.
+                downloads=take_home.exports(event) if auth.is_host(event) else None,
             ),
             410,
         )

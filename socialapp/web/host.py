@@ -9,7 +9,7 @@ import time
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 
-from .. import auth, broadcast, commands, realtime, urls
+from .. import auth, broadcast, commands, realtime, take_home, urls
 from ..extensions import socketio
 from ..forms import EventSettingsForm, HostKeyForm, SegmentForm
 from ..kinds import KINDS
@@ -47,7 +47,14 @@ def panel(code):
         add_form=SegmentForm(prefix="new", formdata=None),
         edit_forms=edit_forms(event),
         settings_form=EventSettingsForm(formdata=None, obj=event),
+        take_home=host_take_home(event),
     )
+
+
+def host_take_home(event):
+    """The host's downloads, plus this browser's own if it also joined as a phone."""
+    me = auth.current_attendee(event)
+    return take_home.exports(event) + (take_home.exports(event, me) if me else [])
 
 
 def login(event, form, error, status):

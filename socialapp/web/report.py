@@ -6,7 +6,7 @@ import time
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 
-from .. import auth, commands, privacy, report
+from .. import auth, commands, privacy, report, take_home
 from ..core import retention
 from ..errors import CommandError
 from ..events import find_event
@@ -41,6 +41,8 @@ def page(code):
         deadline=privacy.kept_until(event),
         days=retention.clean_days(event.retention_days),
         max_days=retention.MAX_DAYS,
+        # Take home (socialapp/take_home.py): the kinds' files next to the report's zip.
+        downloads=[item for item in take_home.exports(event) if item["kind"]],
     )
     response = Response(page)
     response.headers["Cache-Control"] = "no-store"
@@ -55,6 +57,9 @@ def download(code):
     response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+page.host_only = download.host_only = True  # tests/test_roles.py tries them as everyone else
 
 
 # ---------------------------------------------------------------- personal data

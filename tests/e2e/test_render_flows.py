@@ -16,6 +16,13 @@ def column(host, title):
     return host.locator(".wall-col", has=host.locator("h3", has_text=title))
 
 
+def notes_in(host, title):
+    """The board's rows of the notes in a theme (the list shows every note, each with its
+    theme's id)."""
+    theme = column(host, title).get_attribute("data-theme")
+    return host.locator(f".wall-board .wall-note[data-theme='{theme}']")
+
+
 def press(page, key):
     """A key for the panel, not for the field that had the focus."""
     page.evaluate("document.activeElement && document.activeElement.blur()")
@@ -59,17 +66,21 @@ def test_wall_and_open_mic_controls_after_patching(live_server, screens):
     expect(host.locator("#wall-new-theme")).to_have_value("")
     # Pick a note, drop the pick with Escape, pick again and move it with "Move here".
     second = host.locator(".wall-board .wall-note", has_text="Second note")
-    second.get_by_role("button", name="Move").click()
-    expect(host.locator(".wall-move-here")).to_have_count(3)
+    second.locator(".wall-note-text").click()
+    expect(host.locator(".wall-move-here")).to_have_count(2)  # Alpha and Beta
     press(host, "Escape")
     expect(host.locator(".wall-move-here")).to_have_count(0)
-    second.get_by_role("button", name="Move").click()
+    second.locator(".wall-note-text").click()
     column(host, "Alpha").locator(".wall-move-here").click()
-    expect(column(host, "Alpha").locator(".wall-note")).to_have_count(1)
-    # Merge Alpha into Beta: the note follows, the select is gone with its theme.
-    column(host, "Alpha").locator("select").select_option(label="Beta")
+    expect(notes_in(host, "Alpha")).to_have_count(1)
+    # Merge Alpha into Beta (tools of the theme shown): the note follows, the select is
+    # gone with its theme.
+    beta = column(host, "Beta").get_attribute("data-theme")
+    column(host, "Alpha").locator("h3").click()
+    host.get_by_label("Merge “Alpha” into").select_option(label="Beta")
     expect(column(host, "Alpha")).to_have_count(0)
-    expect(column(host, "Beta").locator(".wall-note")).to_have_count(1)
+    expect(host.get_by_label("Merge “Alpha” into")).to_have_count(0)
+    expect(host.locator(f".wall-board .wall-note[data-theme='{beta}']")).to_have_count(1)
 
     # The wall's L key (dispatched to the live kind) locks and unlocks the phones' box.
     press(host, "l")

@@ -75,16 +75,25 @@ def test_wall_phones_projector_host(live_server, screens):
     expect(display.locator(".wall-note-text", has_text="Celebrate small wins")).to_have_count(1)
     expect(display.locator(".wall-display .wall-note")).to_have_count(14)
 
-    # Votes from the phone.
-    grace.locator(".wall-list .wall-note", has_text="Weekly sync call").get_by_role(
-        "button"
-    ).click()
+    # Votes from the phone: every +1 button names its note (a screen reader lists 14 of
+    # them), and the note box is "Write a note", not a second "Your notes".
+    names = grace.locator(".wall-list .wall-vote").evaluate_all(
+        "bs => bs.map(b => b.getAttribute('aria-label'))"
+    )
+    assert len(names) == 14 and len(set(names)) == 14, names
+    assert "+1: Weekly sync call, even if it…" in names
+    expect(grace.get_by_role("textbox", name="Write a note")).to_have_count(1)
+    expect(grace.get_by_label("Your notes")).to_have_count(1)  # the section only
+    grace.get_by_role("button", name="+1: Weekly sync call, even if it…").click()
+    expect(
+        grace.get_by_role("button", name="Take back your +1: Weekly sync call, even if it…")
+    ).to_have_attribute("aria-pressed", "true")
     expect(
         display.locator(".wall-note", has_text="Weekly sync call").locator(".wall-votes")
     ).to_have_text("+1")
 
     # The host hides a note: gone from the projector and every phone.
-    host.locator(".wall-board .wall-note", has_text=RUDE).locator(".wall-hide").click()
+    host.get_by_role("button", name="Hide: Meetings are a waste of time…").click()
     expect(display.locator(".wall-note-text", has_text=RUDE)).to_have_count(0)
     expect(grace.locator(".wall-list .wall-note-text", has_text=RUDE)).to_have_count(0)
     linus = phones["Linus <img src=x onerror=alert(1)>"]
@@ -104,18 +113,19 @@ def test_wall_phones_projector_host(live_server, screens):
     grace.locator(".wall-list h2").scroll_into_view_if_needed()
     screenshot(grace, "wall-phone")
 
-    # Drag a note into another theme on the laptop.
+    # Drag a note of the first theme onto another theme in the side list, on the laptop.
     cols = host.locator(".wall-col[data-theme]:not([data-theme=''])")
     target = cols.nth(1)
     target_theme = target.get_attribute("data-theme")
-    note_id = cols.nth(0).locator(".wall-note").first.get_attribute("data-id")
-    src = host.locator(f".wall-board .wall-note[data-id='{note_id}']")
-    # Drop on the column's heading: both ends stay in view, so nothing scrolls mid-drag.
+    first_theme = cols.nth(0).get_attribute("data-theme")
+    src = host.locator(f".wall-board .wall-note[data-theme='{first_theme}']").first
+    note_id = src.get_attribute("data-id")
     src.scroll_into_view_if_needed()
     src.drag_to(target.locator("h3"))
     expect(
-        host.locator(f".wall-col[data-theme='{target_theme}'] .wall-note[data-id='{note_id}']")
+        host.locator(f".wall-note[data-id='{note_id}'][data-theme='{target_theme}']")
     ).to_have_count(1)
+    screenshot(host, "wall-host")
 
     screenshot(display, "wall-display")
 

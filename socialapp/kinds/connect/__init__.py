@@ -230,6 +230,19 @@ def blueprints():
     return [bp]
 
 
+def exports(event, attendee=None):
+    """Take home: a person's own contacts file (vCard). The host gets none: contacts never
+    reach the host (only people who met and confirmed see them)."""
+    if attendee is None or not any(seg.kind == KIND for seg in event.segments):
+        return []
+    from flask import url_for
+
+    from ...core import vcard
+
+    url = url_for("connect.contacts_vcf", code=event.code)
+    return [("Contacts of people you met (vCard)", url, vcard.filename(event.name))]
+
+
 def after_event_page(ctx):
     """After the event, a phone that took part still finds the people it met, their shared
     contacts and the stories it heard (templates/connect/after.html)."""

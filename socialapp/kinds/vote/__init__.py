@@ -229,6 +229,13 @@ def blueprints():
     return [bp]
 
 
+def exports(event, attendee=None):
+    """The host's take-home files of the votes (the core's "Take home" list)."""
+    from .web import take_home
+
+    return take_home(event, attendee)
+
+
 def report_part(event):
     """The votes in the host's report (export.py, which reads this package's KIND)."""
     from .export import report_part as part
@@ -240,5 +247,5 @@ __all__ = [
     "KIND", "LABEL", "ORDER", "COMMANDS", "default_settings", "clean_settings",
     "public_view", "host_view", "personal_view", "personal_views", "due", "on_sweep", "on_start",
     "on_people_removed", "answer_questions", "answers_for", "forget_people", "blueprints",
-    "report_part",
+    "report_part", "exports",
 ]  # fmt: skip

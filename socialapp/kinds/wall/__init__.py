@@ -37,6 +37,13 @@ def blueprints():
     return [bp]
 
 
+def exports(event, attendee=None):
+    """The host's take-home files (the core's "Take home" list): Markdown and CSV."""
+    from .web import take_home
+
+    return take_home(event, attendee)
+
+
 def cli_commands():
     from .cli import COMMANDS
 
@@ -170,6 +177,7 @@ def vote_options(event):
 __all__ = [
     "KIND", "LABEL", "ORDER", "COMMANDS", "default_settings", "clean_settings", "public_view",
     "host_view", "personal_view", "personal_views", "vote_options", "blueprints", "cli_commands",
+    "exports",
     "report_part", "forget_people", "digest_part",
     "RATE_NOTES", "board_of",
 ]  # fmt: skip

@@ -37,6 +37,14 @@
     return out;
   }
   const byVotes = (a, b) => b.votes - a.votes || a.id - b.id;
+  /* A button's accessible name names its note ("+1: Agree on authorship…"): a screen reader
+     lists many +1 and Hide buttons, and each must say which note it acts on. */
+  function about(text) {
+    const all = String(text || "").trim().split(/\s+/);
+    const words = all.slice(0, 6).join(" ");
+    if (all.length <= 6 && words.length <= 48) return words;
+    return words.slice(0, 47).replace(/[\s,.;:!?]+$/, "") + "…";
+  }
 
   /* ------------------------------------------------------------------ phone */
   const P = { text: null, editing: null, votes: new Map() };
@@ -118,8 +126,8 @@
           v("p", { class: "wall-note-text" }, n.text),
           v("p", { class: "wall-note-state" }, noteStateWords(n.state)),
           locked || n.state === "hidden" ? null : v("div", { class: "wall-note-actions" },
-            v("button", { type: "button", class: "small", onclick: () => startEdit(n) }, "Edit"),
-            v("button", { type: "button", class: "small danger", onclick: () => {
+            v("button", { type: "button", class: "small", "aria-label": "Edit: " + about(n.text), onclick: () => startEdit(n) }, "Edit"),
+            v("button", { type: "button", class: "small danger", "aria-label": "Delete: " + about(n.text), onclick: () => {
               if (confirm("Delete this note?")) send("wall.note_delete", { note_id: n.id });
             } }, "Delete")))),
         unsent.map((i) => v("li", { key: "unsent-" + i.cid, class: "wall-note mine unsent", "data-state": "unsent" },
@@ -139,7 +147,7 @@
             v("p", { class: "wall-note-text" }, n.text),
             v("div", { class: "wall-vote-box" },
               v("button", { type: "button", class: "wall-vote" + (on ? " on" : ""), "aria-pressed": on ? "true" : "false",
-                "aria-label": on ? "Take back your +1" : "+1 this note", onclick: () => vote(n.id, server, send) }, on ? "✓ +1" : "+1"),
+                "aria-label": (on ? "Take back your +1: " : "+1: ") + about(n.text), onclick: () => vote(n.id, server, send) }, on ? "✓ +1" : "+1"),
               v("span", { class: "wall-vote-count wall-votes" }, n.votes === 1 ? "1 vote" : n.votes + " votes")));
         })))));
   }
@@ -155,7 +163,7 @@
       v("div", { class: "wall-compose-row" }, v("label", { for: "wall-text", class: "wall-label" }, "Write a note"),
         v("span", { id: "wall-counter", class: "wall-counter", "aria-live": "off" }),
         v("button", { type: "button", class: "small", hidden: !P.editing, onclick: stopEdit }, "Cancel edit")),
-      v("textarea", { id: "wall-text", ref: textRef, rows: 2, maxlength: NOTE_MAX, "aria-label": "Your note", placeholder: "One best practice per note", disabled: locked,
+      v("textarea", { id: "wall-text", ref: textRef, rows: 2, maxlength: NOTE_MAX, placeholder: "One best practice per note", disabled: locked,
         oninput: () => { store(draftKey(), P.editing ? "" : P.text.value); count(); } }),
       v("button", { id: "wall-post", class: "primary big", type: "submit", disabled: locked || (!P.editing && mk.left === 0) }, P.editing ? "Save changes" : "Post note"));
     return v("div", { class: "wall-phone" },
@@ -222,148 +230,17 @@
   window.addEventListener("resize", layout);
 
   /* ------------------------------------------------------------------ host */
-  const H = { selected: null, newTheme: null, words: null, maxNotes: null };
-  const hostRef = (name) => (el) => { H[name] = el; };
-  const hostRefs = { newTheme: hostRef("newTheme"), words: hostRef("words"), maxNotes: hostRef("maxNotes") };
-  function pick(id) {
-    H.selected = H.selected === id ? null : id;
-    SA.redraw();
-  }
-  function hostBar(k, send) {
-    const c = k.counts || {};
-    const sug = k.suggestion;
-    return v("div", { class: "wall-host-bar" },
-      v("button", { id: "wall-suggest", class: "primary wall-suggest", disabled: !c.shown, onclick: () => send("wall.suggest", { granularity: sug ? sug.granularity : 0 }), "aria-keyshortcuts": "T" },
-        sug ? "Suggest again" : "Suggest themes", v("kbd", {}, "T")),
-      v("button", { id: "wall-lock", onclick: () => send("wall.lock", { locked: !k.locked }), "aria-keyshortcuts": "L" },
-        k.locked ? "Unlock the wall" : "Lock the wall", v("kbd", {}, "L")),
-      v("label", { class: "check" },
-        v("input", { type: "checkbox", id: "wall-premoderate", checked: !!k.premoderate, onchange: (e) => send("wall.premoderate", { on: e.target.checked }) }),
-        " Approve notes before the projector shows them"),
-      v("p", { class: "wall-counts" }, (c.shown || 0) + " on the wall · " + (c.pending || 0) + " waiting · " + (c.hidden || 0) + " hidden" + (k.locked ? " · LOCKED" : "")),
-      k.can_undo ? v("button", { id: "wall-undo", class: "small", onclick: () => send("wall.undo_accept") }, "Undo accepted themes") : null);
-  }
-  function hostSuggestion(k, texts, send) {
-    const sug = k.suggestion;
-    if (!sug) return v("section", { class: "wall-suggestion", hidden: true });
-    const g = sug.granularity;
-    return v("section", { class: "wall-suggestion", "aria-label": "Suggested themes (only you see this)" },
-      v("div", { class: "wall-sug-head" },
-        v("h3", {}, "Suggested themes"),
-        v("p", { class: "muted" }, "Only you see this until you accept. " + sug.groups.length + " groups, " + (sug.ms / 1000).toFixed(1) + " s (" + sug.engine + ")."),
-        v("div", { class: "wall-row" },
-          v("button", { id: "wall-accept", class: "primary", onclick: () => send("wall.suggestion_accept") }, "Accept: show these themes"),
-          v("button", { id: "wall-fewer", disabled: g <= -2, onclick: () => send("wall.suggest", { granularity: g - 1 }) }, "Fewer, larger groups"),
-          v("button", { id: "wall-more", disabled: g >= 2, onclick: () => send("wall.suggest", { granularity: g + 1 }) }, "More, smaller groups"),
-          v("button", { id: "wall-discard", class: "danger", onclick: () => send("wall.suggestion_discard") }, "Discard"))),
-      // A new suggestion gets new fields (key); a renamed group keeps the one being typed in.
-      v("ol", { class: "wall-sug-groups", key: sug.engine + ":" + g + ":" + sug.ms }, sug.groups.map((grp, i) => v("li", { key: i, class: "wall-sug-group" },
-        v("div", { class: "wall-row" },
-          v("input", { defaultValue: grp.title, maxlength: 80, "aria-label": "Name of suggested group " + (i + 1),
-            onchange: (e) => { const t = e.target.value.trim(); if (t) send("wall.suggestion_edit", { group: i, title: t }); } }),
-          v("button", { class: "small", onclick: () => send("wall.suggestion_edit", { group: i, remove: true }), "aria-label": "Leave out this group" }, "Leave out")),
-        v("ul", {}, grp.notes.map((id) => v("li", { key: id }, texts.get(id) || "(note removed)")))))));
-  }
-  function noteCard(n, send) {
-    const sel = H.selected === n.id;
-    const stop = (f) => (e) => { e.stopPropagation(); f(); };
-    return v("li", { key: n.id, class: "wall-note" + (sel ? " selected" : ""), "data-id": n.id, "data-state": n.state, draggable: n.state !== "hidden" ? "true" : null,
-      ondragstart: (e) => { e.dataTransfer.setData("text/plain", String(n.id)); e.dataTransfer.effectAllowed = "move"; },
-      onclick: n.state === "shown" ? () => pick(n.id) : null },
-      v("p", { class: "wall-note-text" }, n.text),
-      v("p", { class: "wall-note-meta" }, n.by + (n.votes ? " · +" + n.votes : "") + (n.flag ? " · filter: " + n.flag : "")),
-      v("div", { class: "wall-note-actions" },
-        n.state === "shown" ? v("button", { class: "small", "aria-pressed": sel ? "true" : "false", title: "Pick this note, then press “Move here” on a theme (or drag it)",
-          onclick: stop(() => pick(n.id)) }, sel ? "Picked" : "Move") : null,
-        n.state === "pending" ? v("button", { class: "small", onclick: stop(() => send("wall.approve", { note_id: n.id })) }, "Approve") : null,
-        n.state === "hidden"
-          ? v("button", { class: "small", onclick: stop(() => send("wall.hide", { note_id: n.id, hidden: false })) }, "Show again")
-          : v("button", { class: "small danger wall-hide", onclick: stop(() => send("wall.hide", { note_id: n.id, hidden: true })) }, "Hide")));
-  }
-  function themeTools(theme, themes, send) {
-    return v("div", { class: "wall-col-tools" },
-      v("button", { class: "small", onclick: () => { const t = prompt("Rename the theme", theme.title); if (t && t.trim()) send("wall.theme_rename", { theme_id: theme.id, title: t.trim() }); } }, "Rename"),
-      themes.length > 1 ? v("select", { value: "", "aria-label": "Merge “" + theme.title + "” into", onchange: (e) => {
-        const into = parseInt(e.target.value, 10);
-        if (into) send("wall.theme_merge", { theme_id: theme.id, into_id: into });
-      } }, v("option", { value: "" }, "Merge into…"), themes.filter((t) => t.id !== theme.id).map((t) => v("option", { key: t.id, value: t.id }, t.title))) : null,
-      v("button", { class: "small danger", onclick: () => { if (confirm("Delete the theme “" + theme.title + "”? Its notes stay, unsorted.")) send("wall.theme_delete", { theme_id: theme.id }); } }, "Delete"));
-  }
-  function column(g, themes, send) {
-    const theme = g.id !== null ? themes.find((t) => t.id === g.id) : null;
-    const over = (on) => (e) => { if (on) e.preventDefault(); e.currentTarget.classList.toggle("over", on); };
-    return v("div", { key: "c" + g.id, class: "wall-col" + (theme ? "" : " loose"), "data-theme": theme ? theme.id : "",
-      ondragover: over(true), ondragleave: over(false),
-      ondrop: (e) => {
-        e.preventDefault();
-        e.currentTarget.classList.remove("over");
-        const id = parseInt(e.dataTransfer.getData("text/plain"), 10);
-        if (id) send("wall.note_move", { note_id: id, theme_id: theme ? theme.id : null });
-      } },
-      v("div", { class: "wall-col-head" },
-        v("h3", {}, theme ? theme.title : UNSORTED, v("span", { class: "muted" }, " · " + g.notes.length)),
-        H.selected !== null ? v("button", { class: "small wall-move-here", onclick: () => { const id = H.selected; H.selected = null; send("wall.note_move", { note_id: id, theme_id: theme ? theme.id : null }); } }, "Move here") : null,
-        theme ? themeTools(theme, themes, send) : null),
-      v("ul", { class: "wall-col-notes" }, g.notes.map((n) => noteCard(n, send))));
-  }
-  function settings(k, send) {
-    const num = () => parseInt(H.maxNotes.value, 10);
-    return v("details", { class: "wall-settings" },
-      v("summary", {}, "Wall settings: word filter, notes per person, export"),
-      v("form", { class: "wall-row", onsubmit: (e) => { e.preventDefault(); send("wall.words", { words: H.words.value }); } },
-        v("label", { for: "wall-words" }, "Hold notes with these words for approval (a short built-in list applies too):"),
-        v("input", { id: "wall-words", ref: hostRefs.words, defaultValue: (k.words || []).join(", "), placeholder: "words, separated, by commas", "aria-label": "Extra filter words" }),
-        v("button", { type: "submit" }, "Save words")),
-      v("form", { class: "wall-row", onsubmit: (e) => { e.preventDefault(); send("wall.max_notes", { max_notes: num() }); } },
-        v("label", { for: "wall-max-notes" }, "Notes per person:"),
-        v("input", { id: "wall-max-notes", ref: hostRefs.maxNotes, type: "number", min: 1, max: 50, defaultValue: k.max_notes || 10, "aria-label": "Notes per person" }),
-        v("button", { type: "submit" }, "Save")),
-      v("p", { class: "wall-row wall-exports" }, "Take-home export: ",
-        v("a", { id: "wall-export-md", href: "/e/" + SA.code + "/export.md", target: "_blank", rel: "noopener" }, "Markdown"), " · ",
-        v("a", { id: "wall-export-csv", href: "/e/" + SA.code + "/export.csv", target: "_blank", rel: "noopener" }, "CSV")));
-  }
-  function host(s, me, send) {
-    const k = s.host.kind || {};
-    const notes = k.notes || [];
-    const themes = k.themes || [];
-    if (H.selected !== null && !notes.some((n) => n.id === H.selected)) H.selected = null;
-    const pending = notes.filter((n) => n.state === "pending");
-    const hidden = notes.filter((n) => n.state === "hidden");
-    const groups = grouped({ notes: notes.filter((n) => n.state === "shown"), themes });
-    if (!groups.some((g) => g.id === null)) groups.push({ id: null, title: UNSORTED, notes: [] });
-    groups.sort((a, b) => (a.id === null) - (b.id === null));
-    const addTheme = (e) => {
-      e.preventDefault();
-      const title = H.newTheme.value.trim();
-      if (!title) return;
-      send("wall.theme_add", { title }).then((ack) => { if (ack && ack.ok && H.newTheme) H.newTheme.value = ""; });
-    };
-    return v("div", { class: "wall-host" },
-      hostBar(k, send),
-      hostSuggestion(k, new Map(notes.map((n) => [n.id, n.text])), send),
-      v("section", { class: "wall-queue", hidden: !pending.length }, pending.length ? [
-        v("div", { class: "wall-row" }, v("h3", {}, pending.length + " waiting for approval"),
-          v("button", { class: "small", onclick: () => send("wall.approve", { all: true }) }, "Approve all")),
-        v("ul", { class: "wall-col-notes wall-queue-notes" }, pending.map((n) => noteCard(n, send)))] : null),
-      v("form", { class: "wall-add-theme", onsubmit: addTheme },
-        v("input", { id: "wall-new-theme", ref: hostRefs.newTheme, maxlength: 80, placeholder: "New theme name", "aria-label": "New theme name" }),
-        v("button", { type: "submit" }, "Add theme")),
-      v("section", { class: "wall-board", "aria-label": "Themes and notes" },
-        v("div", { class: "wall-cols" }, groups.map((g) => column(g, themes, send))),
-        hidden.length ? v("details", { class: "wall-hidden" }, v("summary", {}, hidden.length + " hidden"),
-          v("ul", { class: "wall-col-notes" }, hidden.map((n) => noteCard(n, send)))) : null),
-      settings(k, send));
-  }
+  // The host's board is wall-host.js (SA.wallHost), asked at render time: load order is free.
+  SA.wallParts = { about };
+  const hostKey = (name) => (e, state) => SA.wallHost.keys[name](e, state);
+  const keys = { t: "wall-suggest", l: "wall-lock" };
+  ["j", "k", "h", "a", "m", "/", "Escape", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"].forEach((name) => { keys[name] = hostKey(name); });
 
   SA.defineKind("wall", {
     phone,
     display,
-    host,
+    host: (s, me, send) => SA.wallHost.host(s, me, send),
     drawn: (role) => { if (role === "display") layout(); },
-    keys: {
-      t: "wall-suggest",
-      l: "wall-lock",
-      Escape: () => { if (H.selected === null) return false; H.selected = null; SA.redraw(); return true; },
-    },
+    keys,
   });
 })();
