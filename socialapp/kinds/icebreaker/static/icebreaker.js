@@ -149,7 +149,8 @@
     return v("li", { key: number, class: "ib-tile" + (found ? " found" : "") },
       v("span", { class: "ib-chip", "aria-label": c[0] + " " + number, style: paint(c[1], c[2]) },
         v("span", { class: "ib-chip-emoji" }, emoji), v("span", { class: "ib-chip-number" }, String(number))),
-      v("span", { class: "ib-tile-names" }, people.join(" · "), found ? v("span", { class: "ib-tick" }, " ✓ found") : null));
+      v("span", { class: "ib-tile-names fit" }, people.join(" · ")),
+      found ? v("span", { class: "ib-tick" }, "✓ found") : null);
   }
 
   /* Few groups: all of them, found ones ticked. Many: only those still looking for each
@@ -199,7 +200,7 @@
       v("div", { class: "ib-top" },
         v("span", { class: "ib-round" }, roundLine(k)),
         v("span", { class: "ib-count" }, k.total ? k.found + " of " + k.total + " groups found each other" : "")),
-      v("p", { class: "ib-question-big" }, k.prompt || "Introduce yourselves!"),
+      v("p", { class: "ib-question-big fit fit-3" }, k.prompt || "Introduce yourselves!"),
       k.total
         ? v("ol", { key: "groups", class: "ib-groups" + (k.total <= 8 ? " few" : ""), "aria-label": "Groups of this round" })
         : v("p", { key: "none", class: "ib-ready-big" }, "Waiting for a second person to make the first group."),

@@ -102,16 +102,16 @@
     const top = k.questions.slice(0, a ? 3 : 5);
     const side = k.hands ? v("div", { class: "q-side" },
       v("p", { class: "q-eyebrow" }, k.speaker ? "Speaking" : "Speaking queue"),
-      k.speaker ? v("p", { class: "q-speaker", id: "q-speaker" }, k.speaker.name) : null,
-      k.queue.length ? v("ol", { class: "q-queue" }, k.queue.slice(0, 5).map((h) => v("li", { key: h.id }, h.name))) : v("p", { class: "q-quiet" }, "Tap “I want to speak”"),
+      k.speaker ? v("p", { class: "q-speaker fit", id: "q-speaker" }, k.speaker.name) : null,
+      k.queue.length ? v("ol", { class: "q-queue" }, k.queue.slice(0, 5).map((h) => v("li", { key: h.id }, v("span", { class: "fit" }, h.name)))) : v("p", { class: "q-quiet" }, "Tap “I want to speak”"),
       k.queue_total > 5 ? v("p", { class: "q-quiet" }, "+ " + (k.queue_total - 5) + " more") : null) : null;
     return v("div", { class: "q-display" + (k.hands ? " with-side" : "") },
       v("div", { class: "q-main" },
         a ? v("div", { class: "q-answering", id: "q-answering" }, v("p", { class: "q-eyebrow" }, "Answering now"),
-          v("p", { class: "q-big" }, a.text), v("p", { class: "q-meta" }, who(a) + " · " + votes(a))) : null,
+          v("p", { class: "q-big fit fit-3" }, a.text), v("p", { class: "q-meta fit fit-1" }, who(a) + " · " + votes(a))) : null,
         top.length ? v("ol", { class: "q-top", id: "q-top" }, top.map((q) => v("li", { key: q.id },
           v("span", { class: "q-count" }, v("strong", {}, String(q.votes)), v("small", {}, q.votes === 1 ? "vote" : "votes")),
-          v("span", { class: "q-line" }, q.text))))
+          v("span", { class: "q-line fit" }, q.text))))
           : !a ? v("p", { class: "q-call" }, "Ask your question on your phone") : null,
         v("p", { class: "q-foot" }, k.closed ? "The floor is closed" : plural(k.total, "question", "questions") + " · vote on your phone", k.answered ? " · " + k.answered + " answered" : "")),
       side);

@@ -208,6 +208,8 @@
     const notes = kind.notes || [];
     const themed = !!(kind.themes && kind.themes.length);
     const now = Date.now();
+    // With themes the projector shows the reveal (wall-reveal.js): clusters, not a flow.
+    if (themed && SA.wallReveal) return SA.wallReveal(kind);
     const groups = grouped({ notes, themes: kind.themes || [] }, themed ? byVotes : null);
     if (!D.timer) D.timer = setInterval(() => { if (D.pages > 1) { D.page = (D.page + 1) % D.pages; showPage(); } }, PAGE_SECONDS * 1000);
     return v("div", { class: "wall-display" + (themed ? " themed" : "") + (notes.length ? " busy" : "") },
