@@ -49,7 +49,8 @@
       // A box that clips its text must hold it (or end with its ellipsis); one that does not
       // clip shows it, and the checks below catch text that runs over something.
       const clipping = cs.overflowY !== "visible";
-      if (clipping && !clamped && el.scrollHeight > el.clientHeight + 1) problems.push(name(el) + " overflows downwards: " + el.scrollHeight + " > " + el.clientHeight);
+      // Less than a third of a line more is glyphs of a tight line-height, not a hidden line.
+      if (clipping && !clamped && el.scrollHeight > el.clientHeight + Math.max(1, 0.3 * parseFloat(cs.fontSize))) problems.push(name(el) + " overflows downwards: " + el.scrollHeight + " > " + el.clientHeight);
     }
     if (seen.left < stage.left - 1 || seen.right > stage.right + 1 || seen.top < stage.top - 1 || seen.bottom > stage.bottom + 1) {
       problems.push(name(el) + " leaves the stage: " + JSON.stringify([seen.left, seen.top, seen.right, seen.bottom]));

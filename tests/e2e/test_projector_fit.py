@@ -34,7 +34,8 @@ def projector_pages(live_server, browser):
     ev = live_server.create_event("Fit Social")
     pages, contexts = {}, []
     for w, h in SIZES:
-        ctx = browser.new_context(viewport={"width": w, "height": h})
+        # Reduced motion: no fade-in caught half way in the screenshots.
+        ctx = browser.new_context(viewport={"width": w, "height": h}, reduced_motion="reduce")
         contexts.append(ctx)
         page = ctx.new_page()
         page.errors = []

@@ -25,7 +25,10 @@
   const FLOOR_AT_1080P = 32;
   const ROUNDS = 5; // binary search steps between the floor and the box's own size
 
-  const over = (el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1;
+  // Glyphs of a tight line-height (a big name at 1.05) reach a little past their line box:
+  // that is not a line too many, which would be a whole line (about 1em) more.
+  const over = (el) => el.scrollWidth > el.clientWidth + 1 ||
+    el.scrollHeight > el.clientHeight + Math.max(1, 0.3 * parseFloat(el.style.fontSize || getComputedStyle(el).fontSize));
   const floorPx = () => FLOOR_AT_1080P * Math.min(window.innerWidth / 1920, window.innerHeight / 1080);
   const keyOf = (el) => el.textContent + "\u0000" + el.clientWidth + "\u0000" + window.innerWidth + "x" + window.innerHeight;
   const shown = (el) => el.isConnected && el.offsetParent !== null;

@@ -34,9 +34,12 @@
       v("h2", { class: "wr-title fit" }, t.title),
       v("p", { class: "wr-count" }, plural(notes.length, "note", "notes")),
       // The notes that fit whole are shown (static/js/fit.js hides the rest and counts them).
+      // The votes float at the top right inside the text: the lines below them have the
+      // card's whole width, so a long word ("acknowledgements") fits at the floor size.
       v("ol", { class: "wr-notes fit-list" }, notes.slice(0, show).map((n) => v("li", { key: n.id, class: "wr-note" },
-        v("p", { class: "wr-text fit fit-3" }, n.text),
-        n.votes ? v("span", { class: "wr-votes", "aria-label": plural(n.votes, "vote", "votes") }, "+" + n.votes) : null))),
+        v("p", { class: "wr-text fit fit-3" },
+          n.votes ? v("span", { class: "wr-votes", "aria-label": plural(n.votes, "vote", "votes") }, "+" + n.votes) : null,
+          n.text)))),
       v("p", { class: "wr-more fit-more", "data-more": String(Math.max(0, notes.length - show)) }));
   }
 
