@@ -161,6 +161,13 @@
 
   /* The tiles are laid out in the page first (one, to measure how many fit), so the grid is
      its own patched root inside the kind's area. */
+  /* The text fit (static/js/fit.js) may give the grid more or less room than it had when the
+     tiles were counted: count again then, only if its height changed (no loop). */
+  let measuredHeight = null;
+  document.addEventListener("sa:fitted", () => {
+    const grid = document.querySelector(".ib-groups");
+    if (grid && grid.clientHeight !== measuredHeight) drawGroups();
+  });
   function drawGroups() {
     const s = SA.state;
     const grid = document.querySelector(".ib-groups");
@@ -177,6 +184,7 @@
     const cols = Math.max(1, getComputedStyle(grid).gridTemplateColumns.split(" ").length);
     const rowH = tile ? tile.getBoundingClientRect().height + parseFloat(getComputedStyle(grid).rowGap || 0) : 80;
     const rows = Math.max(1, Math.floor((grid.clientHeight + 1) / rowH));
+    measuredHeight = grid.clientHeight;
     const perPage = cols * rows;
     const pages = Math.max(1, Math.ceil(groups.length / perPage));
     page = page % pages;
