@@ -39,7 +39,7 @@
           v("div", { class: "timer-words", "data-timer-words": SA.mainTimer }),
           // The title is in the heading: repeating a long one here would push the clock aside.
           SA.mainTimer === "kind" ? v("div", { class: "segment-left" }, "This segment: ", v("span", { "data-timer": "segment" }), " left") : null)),
-      live.instructions ? v("p", { key: "instr", class: "big-instr fit " + (hasKind ? "compact fit-3" : "fit-4") }, live.instructions) : null,
+      live.instructions ? v("p", { key: "instr", class: "big-instr fit " + (hasKind ? "compact fit-3" : "alone") }, live.instructions) : null,
       SA.renderKind("display", s),
     ];
   }
