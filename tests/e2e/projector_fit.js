@@ -35,8 +35,9 @@
     if (r.width < 1 || r.height < 1) continue;
     // A box that ends with its ellipsis (line clamp): the rest of its text is elsewhere.
     let clamped = false;
+    let insideClamp = false; // text inside a clamped box: its hidden lines have boxes too
     for (let a = el; a && a.id !== "stage"; a = a.parentElement) {
-      if (getComputedStyle(a).webkitLineClamp !== "none") { clamped = true; break; }
+      if (getComputedStyle(a).webkitLineClamp !== "none") { clamped = true; insideClamp = a !== el; break; }
     }
     // Paged out of sight (the wall's pages slide past a clipping viewport): not on screen.
     const clips = clipsOf(el);
@@ -55,7 +56,7 @@
     if (seen.left < stage.left - 1 || seen.right > stage.right + 1 || seen.top < stage.top - 1 || seen.bottom > stage.bottom + 1) {
       problems.push(name(el) + " leaves the stage: " + JSON.stringify([seen.left, seen.top, seen.right, seen.bottom]));
     }
-    if (!clamped) {
+    if (!insideClamp) {
       for (let a = el.parentElement; a && a.id !== "stage"; a = a.parentElement) {
         const o = getComputedStyle(a);
         if (o.overflowX === "visible" && o.overflowY === "visible") continue;

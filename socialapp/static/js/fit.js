@@ -84,18 +84,24 @@
   /* A .fit-list (its height set by the layout, overflow hidden) shows the items that fit
      whole and hides the rest; the .fit-more element right after it says how many are not
      shown: its data-more (left out by the view) plus the hidden ones. */
+  function fitList(list) {
+    const bottom = list.getBoundingClientRect().bottom + 1;
+    let hidden = 0;
+    Array.from(list.children).forEach((li) => {
+      if (hidden || li.hidden || li.getBoundingClientRect().bottom > bottom) { li.hidden = true; hidden += 1; }
+    });
+    const more = list.nextElementSibling;
+    if (!more || !more.classList.contains("fit-more")) return false;
+    const n = (parseInt(more.dataset.more, 10) || 0) + hidden;
+    const text = n > 0 ? "+" + n + " more" : "";
+    if (more.textContent === text) return false;
+    more.textContent = text;
+    return true;
+  }
   function fitLists(root) {
+    // "+N more" appearing takes a line from the list: measure again (it only ever shrinks).
     root.querySelectorAll(".fit-list").forEach((list) => {
-      const bottom = list.getBoundingClientRect().bottom + 1;
-      let hidden = 0;
-      Array.from(list.children).forEach((li) => {
-        if (hidden || li.getBoundingClientRect().bottom > bottom) { li.hidden = true; hidden += 1; }
-      });
-      const more = list.nextElementSibling;
-      if (!more || !more.classList.contains("fit-more")) return;
-      const n = (parseInt(more.dataset.more, 10) || 0) + hidden;
-      const text = n > 0 ? "+" + n + " more" : "";
-      if (more.textContent !== text) more.textContent = text;
+      for (let i = 0; i < 3 && fitList(list); i++);
     });
   }
 

@@ -220,7 +220,7 @@
     const more = k.order_total - skip - rest.length;
     // The running order shows what fits whole (static/js/fit.js hides the rest and counts it).
     const then = tq
-      ? [v("ol", { key: "list", class: "mic-then-list fit-list", id: "mic-then" }, rest.map((e) => v("li", { key: e.id }, v("span", { class: "fit" }, v("strong", {}, e.name), e.title ? " " + quoted(e.title) : null)))),
+      ? [v("ol", { key: "list", class: "mic-then-list fit-list", id: "mic-then" }, rest.map((e) => v("li", { key: e.id }, v("span", { class: "fit fit-1" }, v("strong", {}, e.name), e.title ? " " + quoted(e.title) : null)))),
           v("p", { key: "more", class: "mic-more fit-more", "data-more": String(Math.max(0, more)) })]
       : v("p", { class: "mic-then fit fit-3" }, rest.map((e) => e.name).join(" · ") + (more > 0 ? " · +" + more : ""));
     const waiting = firstCome(k)
