@@ -18,7 +18,7 @@
    a box whose text and width did not change is not measured again (timers tick every
    second). Measuring is done in rounds over all boxes at once: a few layouts per pass, not
    a few per box. After a pass that changed sizes it fires "sa:fitted" (a view that counts
-   what fits, like the wall's themes reveal, measures again). */
+   what fits by itself, like the icebreaker's pages of groups, measures again). */
 (function () {
   "use strict";
   const SA = (window.SA = window.SA || {});
