@@ -131,8 +131,8 @@ def test_ask_vote_merge_answer_and_raise_hands(live_server, screens):
     top = display.locator("#q-top").bounding_box()
     for row in display.locator("#q-top li").all():
         box = row.bounding_box()
-        cut = box["y"] + box["height"] > top["y"] + top["height"] + 1
-        hidden = row.evaluate("e => e.style.visibility") == "hidden"
-        assert not cut or hidden, box
+        if box is None:  # hidden whole: the shared .fit-list (static/js/fit.js) had no room
+            continue
+        assert box["y"] + box["height"] <= top["y"] + top["height"] + 1, box
     for page in (host, display, *phones.values()):
         assert page.errors == []

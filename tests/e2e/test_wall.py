@@ -102,11 +102,11 @@ def test_wall_phones_projector_host(live_server, screens):
     # Suggest themes: only the host sees the suggestion until it is accepted.
     host.click("#wall-suggest")
     expect(host.locator(".wall-sug-group").first).to_be_visible(timeout=60000)
-    expect(display.locator(".wall-theme-title")).to_have_count(0)
+    expect(display.locator(".wr-title")).to_have_count(0)
     screenshot(host, "wall-host")
     host.click("#wall-accept")
     expect(host.locator(".wall-suggestion .wall-sug-group")).to_have_count(0)
-    titles = display.locator(".wall-theme-title")
+    titles = display.locator(".wr-title")  # the themes reveal (wall-reveal.js)
     expect(titles.first).to_be_visible()
     assert titles.count() >= 2
     expect(grace.locator(".wall-list h3").first).to_be_visible()

@@ -19,26 +19,27 @@
 
   function stage(s) {
     if (s.event.ended) {
-      return v("div", { class: "stage-idle", key: "ended" }, v("h1", {}, "Thanks for coming!"), v("p", {}, s.event.name + " has ended."));
+      return v("div", { class: "stage-idle", key: "ended" }, v("h1", {}, "Thanks for coming!"), v("p", { class: "fit" }, s.event.name + " has ended."));
     }
     const live = s.live;
     if (!live) {
       const next = s.agenda.find((x) => x.status === "pending");
       return v("div", { class: "stage-idle", key: "idle" },
-        v("h1", {}, s.event.name),
+        v("h1", { class: "fit fit-3" }, s.event.name),
         v("p", { class: "big-instr" }, "Scan the QR code to join."),
-        next ? v("p", { class: "up-next" }, "Up next: " + next.title) : v("p", { class: "up-next" }, "That's the end of the agenda."));
+        next ? v("p", { class: "up-next fit" }, "Up next: " + next.title) : v("p", { class: "up-next" }, "That's the end of the agenda."));
     }
     const kind = SA.kindOf(s);
     const hasKind = kind && kind.display;
     return [
       v("div", { class: "stage-head", key: "head" },
-        v("h1", { id: "seg-title" }, live.title),
+        v("h1", { id: "seg-title", class: "fit" }, live.title),
         v("div", { class: "timer-box" },
           v("div", { class: "timer", "data-timer": SA.mainTimer, role: "timer", "aria-label": s.kind.timer_label || "Time left" }),
           v("div", { class: "timer-words", "data-timer-words": SA.mainTimer }),
-          SA.mainTimer === "kind" ? v("div", { class: "segment-left" }, live.title + ": ", v("span", { "data-timer": "segment" }), " left") : null)),
-      live.instructions ? v("p", { key: "instr", class: "big-instr" + (hasKind ? " compact" : "") }, live.instructions) : null,
+          // The title is in the heading: repeating a long one here would push the clock aside.
+          SA.mainTimer === "kind" ? v("div", { class: "segment-left" }, "This segment: ", v("span", { "data-timer": "segment" }), " left") : null)),
+      live.instructions ? v("p", { key: "instr", class: "big-instr fit " + (hasKind ? "compact fit-3" : "alone") }, live.instructions) : null,
       SA.renderKind("display", s),
     ];
   }
@@ -119,6 +120,7 @@
 
   document.addEventListener("DOMContentLoaded", () => {
     keepAwake();
+    SA.watchFit($("#stage"));
     SA.start({ role: "display", code: document.body.dataset.code, key: key, state: renderState, count: setCount,
       refused: (msg) => patch($("#stage"), v("div", { class: "stage-idle" }, v("h1", {}, msg))) });
     setInterval(() => { if (SA.state) patch($("#agenda"), agendaStrip(SA.state)); }, 30000);

@@ -21,7 +21,7 @@
     return v("p", { class: "debate-who", "data-side": step.side },
       v("span", { class: "debate-side-badge", "data-side": step.side }, MARK[step.side] + " " + SIDE[step.side]),
       v("span", { class: "debate-part" }, " · " + step.title.split(":")[0]),
-      v("strong", { class: "debate-speaker", id: "debate-speaker" }, step.speaker || "The " + step.side + " side"));
+      v("strong", { class: "debate-speaker fit", id: "debate-speaker" }, step.speaker || "The " + step.side + " side"));
   }
 
   /* ---------------- the result (projector, phone, host) ---------------- */
@@ -117,7 +117,7 @@
     const x = k.steps[k.index + 1];
     if (!x || k.step.kind === "ballot") return null;
     const what = x.kind === "speech" ? MARK[x.side] + " " + x.title + (x.speaker ? ": " + x.speaker : "") : x.title;
-    return v("p", { class: "debate-next", id: "debate-up-next" }, v("span", { class: "muted" }, "Up next: "), what);
+    return v("p", { class: "debate-next fit", id: "debate-up-next" }, v("span", { class: "muted" }, "Up next: "), what);
   }
 
   function display(s) {
@@ -133,12 +133,12 @@
     else if (step.kind === "floor") {
       const f = k.floor || {};
       main = [v("p", { key: "c", class: "debate-call" }, "Questions from the floor", v("span", { class: "debate-waiting" }, " · " + plural(f.waiting || 0, "hand") + " up")),
-        v("p", { key: "s", class: "debate-who" }, f.speaker ? [v("span", { class: "debate-part" }, "On the floor: "), v("strong", { class: "debate-speaker", id: "debate-speaker" }, f.speaker)] : "Raise your hand on your phone")];
+        v("p", { key: "s", class: "debate-who" }, f.speaker ? [v("span", { class: "debate-part" }, "On the floor: "), v("strong", { class: "debate-speaker fit", id: "debate-speaker" }, f.speaker)] : "Raise your hand on your phone")];
     } else main = k.result ? result(k.result, { calm: true, words: true }) : null;
     return SA.area({ "data-step": step.kind },
       v("div", { class: "debate-stage" },
         v("p", { class: "debate-eyebrow" }, "The motion"),
-        v("h1", { class: "debate-motion", id: "debate-motion" }, k.motion),
+        v("h1", { class: "debate-motion fit fit-3", id: "debate-motion" }, k.motion),
         main,
         upNext(k)));
   }

@@ -154,7 +154,8 @@
     return v("li", { key: number, class: "ib-tile" + (found ? " found" : "") },
       v("span", { class: "ib-chip", "aria-label": c[0] + " " + number, style: paint(c[1], c[2]) },
         v("span", { class: "ib-chip-emoji" }, emoji), v("span", { class: "ib-chip-number" }, String(number))),
-      v("span", { class: "ib-tile-names" }, people.join(" · "), found ? v("span", { class: "ib-tick" }, " ✓ found") : null));
+      v("span", { class: "ib-tile-names fit" }, people.join(" · ")),
+      found ? v("span", { class: "ib-tick" }, "✓ found") : null);
   }
 
   /* Few groups: all of them, found ones ticked. Many: only those still looking for each
@@ -165,6 +166,13 @@
 
   /* The tiles are laid out in the page first (one, to measure how many fit), so the grid is
      its own patched root inside the kind's area. */
+  /* The text fit (static/js/fit.js) may give the grid more or less room than it had when the
+     tiles were counted: count again then, only if its height changed (no loop). */
+  let measuredHeight = null;
+  document.addEventListener("sa:fitted", () => {
+    const grid = document.querySelector(".ib-groups");
+    if (grid && grid.clientHeight !== measuredHeight) drawGroups();
+  });
   function drawGroups() {
     const s = SA.state;
     const grid = document.querySelector(".ib-groups");
@@ -181,6 +189,7 @@
     const cols = Math.max(1, getComputedStyle(grid).gridTemplateColumns.split(" ").length);
     const rowH = tile ? tile.getBoundingClientRect().height + parseFloat(getComputedStyle(grid).rowGap || 0) : 80;
     const rows = Math.max(1, Math.floor((grid.clientHeight + 1) / rowH));
+    measuredHeight = grid.clientHeight;
     const perPage = cols * rows;
     const pages = Math.max(1, Math.ceil(groups.length / perPage));
     page = page % pages;
@@ -204,7 +213,7 @@
       v("div", { class: "ib-top" },
         v("span", { class: "ib-round" }, roundLine(k)),
         v("span", { class: "ib-count" }, k.total ? k.found + " of " + k.total + " groups found each other" : "")),
-      v("p", { class: "ib-question-big" }, k.prompt || "Introduce yourselves!"),
+      v("p", { class: "ib-question-big fit fit-3" }, k.prompt || "Introduce yourselves!"),
       k.total
         ? v("ol", { key: "groups", class: "ib-groups" + (k.total <= 8 ? " few" : ""), "aria-label": "Groups of this round" })
         : v("p", { key: "none", class: "ib-ready-big" }, "Waiting for a second person to make the first group."),

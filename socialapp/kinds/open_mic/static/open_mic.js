@@ -198,39 +198,40 @@
     if (k.in_bowl === undefined) return null;
     const sp = k.speaker;
     const tq = talks(k);
-    const pitch = (e) => tq && e.pitch ? v("p", { class: "mic-speaker-pitch" }, v("span", { class: "mic-eyebrow" }, "Request for plot"), " " + e.pitch) : null;
+    const pitch = (e) => tq && e.pitch ? v("p", { class: "mic-speaker-pitch fit" }, v("span", { class: "mic-eyebrow" }, "Request for plot"), " " + e.pitch) : null;
     const main = sp
       ? v("div", { class: "mic-stage-speaker" },
           v("p", { class: "mic-eyebrow" }, "Now speaking"),
-          v("p", { class: "mic-speaker-name", id: "mic-speaker-name" }, sp.name),
-          sp.title ? v("p", { class: "mic-speaker-title" }, quoted(sp.title)) : null,
+          v("p", { class: "mic-speaker-name fit", id: "mic-speaker-name" }, sp.name),
+          sp.title ? v("p", { class: "mic-speaker-title fit fit-3" }, quoted(sp.title)) : null,
           pitch(sp))
       : v("div", { class: "mic-stage-speaker idle" },
           v("p", { class: "mic-eyebrow" }, k.order.length ? "Up next" : tq ? "Talk queue" : "Open mic"),
           k.order.length
-            ? v("p", { class: "mic-speaker-name", id: "mic-speaker-name" }, k.order[0].name)
+            ? v("p", { class: "mic-speaker-name fit", id: "mic-speaker-name" }, k.order[0].name)
             : v("p", { class: "mic-call" }, tq ? "Sign up for a talk on your phone" : "Put your name in the bowl on your phone"),
-          k.order.length && tq && k.order[0].title ? v("p", { class: "mic-speaker-title" }, quoted(k.order[0].title)) : null,
-          k.theme ? v("p", { class: "mic-theme" }, "Theme: " + k.theme) : null);
+          k.order.length && tq && k.order[0].title ? v("p", { class: "mic-speaker-title fit fit-3" }, quoted(k.order[0].title)) : null,
+          k.theme ? v("p", { class: "mic-theme fit" }, "Theme: " + k.theme) : null);
     // With a speaker, the first name in the running order is on deck; without one, it is
     // "up next" in the main area and the side lists the ones after it.
     const deck = sp ? k.order[0] : null;
     const skip = sp ? 1 : Math.min(1, k.order.length);
     const rest = k.order.slice(skip, skip + 5);
     const more = k.order_total - skip - rest.length;
+    // The running order shows what fits whole (static/js/fit.js hides the rest and counts it).
     const then = tq
-      ? v("ol", { class: "mic-then-list", id: "mic-then" }, rest.map((e) => v("li", { key: e.id }, v("strong", {}, e.name), e.title ? v("span", {}, " " + quoted(e.title)) : null)),
-          more > 0 ? v("li", { key: "more", class: "mic-more" }, "+" + more + " more") : null)
-      : v("p", { class: "mic-then" }, rest.map((e) => e.name).join(" · ") + (more > 0 ? " · +" + more : ""));
+      ? [v("ol", { key: "list", class: "mic-then-list fit-list", id: "mic-then" }, rest.map((e) => v("li", { key: e.id }, v("span", { class: "fit fit-1" }, v("strong", {}, e.name), e.title ? " " + quoted(e.title) : null)))),
+          v("p", { key: "more", class: "mic-more fit-more", "data-more": String(Math.max(0, more)) })]
+      : v("p", { class: "mic-then fit fit-3" }, rest.map((e) => e.name).join(" · ") + (more > 0 ? " · +" + more : ""));
     const waiting = firstCome(k)
       ? [v("strong", {}, String(k.order_total)), k.order_total === 1 ? " talk in the queue" : " talks in the queue", k.closed ? " · sign-up closed" : ""]
       : [v("strong", {}, String(k.in_bowl)), (tq ? (k.in_bowl === 1 ? " talk" : " talks") : (k.in_bowl === 1 ? " name" : " names")) + " in the bowl", k.closed ? " · bowl closed" : ""];
     return v("div", { class: "mic-display" + (tq ? " mic-talks" : "") },
       main,
       v("div", { class: "mic-side" },
-        deck ? v("div", { class: "mic-deck" }, v("p", { class: "mic-eyebrow" }, "On deck"), v("p", { class: "mic-deck-name", id: "mic-deck" }, deck.name),
-          tq && deck.title ? v("p", { class: "mic-deck-title" }, quoted(deck.title)) : null) : null,
-        rest.length ? v("div", {}, v("p", { class: "mic-eyebrow" }, tq ? "Running order" : "Then"), then) : null,
+        deck ? v("div", { class: "mic-deck" }, v("p", { class: "mic-eyebrow" }, "On deck"), v("p", { class: "mic-deck-name fit", id: "mic-deck" }, deck.name),
+          tq && deck.title ? v("p", { class: "mic-deck-title fit" }, quoted(deck.title)) : null) : null,
+        rest.length ? v("div", { class: "mic-then-box" }, v("p", { class: "mic-eyebrow" }, tq ? "Running order" : "Then"), then) : null,
         v("p", { class: "mic-bowl", id: "mic-bowl" }, ...waiting)));
   }
 

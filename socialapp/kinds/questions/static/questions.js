@@ -151,16 +151,18 @@
     const top = k.questions.slice(0, a ? 3 : 5);
     const side = k.hands ? v("div", { class: "q-side" },
       v("p", { class: "q-eyebrow" }, k.speaker ? "Speaking" : "Speaking queue"),
-      k.speaker ? v("p", { class: "q-speaker", id: "q-speaker" }, k.speaker.name) : null,
-      k.queue.length ? v("ol", { class: "q-queue" }, k.queue.slice(0, 5).map((h) => v("li", { key: h.id }, h.name))) : v("p", { class: "q-quiet" }, "Tap “I want to speak”"),
-      k.queue_total > 5 ? v("p", { class: "q-quiet" }, "+ " + (k.queue_total - 5) + " more") : null) : null;
+      k.speaker ? v("p", { class: "q-speaker fit", id: "q-speaker" }, k.speaker.name) : null,
+      k.queue.length ? v("ol", { class: "q-queue fit-list" }, k.queue.slice(0, 5).map((h) => v("li", { key: h.id }, v("span", { class: "fit" }, h.name)))) : v("p", { class: "q-quiet" }, "Tap “I want to speak”"),
+      k.queue.length ? v("p", { class: "q-quiet fit-more", "data-more": String(Math.max(0, k.queue_total - Math.min(5, k.queue.length))) }) : null) : null;
     return v("div", { class: "q-display" + (k.hands ? " with-side" : "") },
       v("div", { class: "q-main" },
         a ? v("div", { class: "q-answering", id: "q-answering" }, v("p", { class: "q-eyebrow" }, "Answering now"),
-          v("p", { class: "q-big" }, a.text), v("p", { class: "q-meta" }, who(a) + " · " + votes(a))) : null,
-        top.length ? v("ol", { class: "q-top", id: "q-top" }, top.map((q) => v("li", { key: q.id },
+          v("p", { class: "q-big fit fit-3" }, a.text), v("p", { class: "q-meta fit fit-1" }, who(a) + " · " + votes(a))) : null,
+        // The projector never scrolls: a row the list has no room for is hidden whole rather
+        // than cut (the shared .fit-list, static/js/fit.js).
+        top.length ? v("ol", { class: "q-top fit-list", id: "q-top" }, top.map((q) => v("li", { key: q.id },
           v("span", { class: "q-count" }, v("strong", {}, String(q.votes)), v("small", {}, q.votes === 1 ? "vote" : "votes")),
-          v("span", { class: "q-line" }, q.text))))
+          v("span", { class: "q-line fit" }, q.text))))
           : !a ? v("p", { class: "q-call" }, papers(k) ? "Suggest a paper on your phone" : "Ask your question on your phone") : null,
         v("p", { class: "q-foot" }, k.closed ? "The floor is closed" : (papers(k) ? plural(k.total, "paper", "papers") : plural(k.total, "question", "questions")) + " · vote on your phone", k.answered ? " · " + k.answered + " answered" : "")),
       side);
@@ -221,22 +223,12 @@
           v("ol", { class: "q-hrows" }, hk.archive.map((q) => v("li", { key: q.id, class: "q-hrow" }, v("span", { class: "q-hvotes" }, String(q.votes)), v("span", { class: "q-htext" }, q.text))))))];
   }
 
-  /* The projector never scrolls: a question row the list has no room for is hidden whole
-     rather than cut (the list is clipped to the room left under "answering now"). */
-  function fitTop() {
-    const list = document.getElementById("q-top");
-    if (!list) return;
-    const bottom = list.getBoundingClientRect().bottom + 1;
-    for (const li of list.children) li.style.visibility = li.getBoundingClientRect().bottom > bottom ? "hidden" : "";
-  }
-
   SA.defineKind("questions", {
     phone,
     side,
     sideHost,
     display,
     host,
-    drawn: (role) => { if (role === "display") fitTop(); },
     leads: true,
     keys: { a: "q-primary", f: "q-floor", c: "q-call" },
   });

@@ -19,7 +19,7 @@
     const top = Math.max(1, ...rows.map((r) => r.count));
     return v("ol", { class: "vote-bars" + (opts && opts.calm ? " calm" : "") }, rows.map((r, i) =>
       v("li", { key: r.key, class: "vote-bar" + (r.win ? " win" : ""), style: { "--d": i * 0.12 + "s" } },
-        v("span", { class: "vote-bar-label" }, r.win ? v("span", { class: "vote-star", "aria-label": "winner" }, "★ ") : null, r.label),
+        v("span", { class: "vote-bar-label fit" }, r.win ? v("span", { class: "vote-star", "aria-label": "winner" }, "★ ") : null, r.label),
         v("span", { class: "vote-bar-track", "aria-hidden": "true" }, v("span", { class: "vote-bar-fill", style: { width: (100 * r.count / top).toFixed(1) + "%" } })),
         v("span", { class: "vote-bar-num" }, String(r.count), r.share !== undefined && r.share !== "" ? v("small", {}, " · " + r.share + "%") : null))));
   }
@@ -31,14 +31,14 @@
 
   function cloud(r) {
     return v("p", { class: "vote-cloud", lang: "" }, (r.words || []).slice(0, 40).map((w) =>
-      v("span", { key: w.key, class: "vote-word s" + w.size, title: plural(w.count, "phone") }, w.text, v("sup", {}, String(w.count)))));
+      v("span", { key: w.key, class: "vote-word fit fit-1 s" + w.size, title: plural(w.count, "phone") }, w.text, v("sup", {}, String(w.count)))));
   }
 
   function rankedView(q, r, full) {
     const out = [];
     if (r.ranking && r.ranking.length) {
       out.push(v("ol", { class: "vote-ranking" }, r.ranking.map((tier, i) =>
-        v("li", { key: i, class: i === 0 ? "win" : "" }, v("span", { class: "vote-place" }, (i === 0 ? "★ " : "") + (i + 1) + ". "), tier.map((id) => labelOf(q, id)).join(" = ")))));
+        v("li", { key: i, class: i === 0 ? "win" : "" }, v("span", { class: "vote-place" }, (i === 0 ? "★ " : "") + (i + 1) + ". "), v("span", { class: "vote-rank-label fit" }, tier.map((id) => labelOf(q, id)).join(" = "))))));
     }
     if (r.rounds && r.rounds.length) {
       out.push(v("table", { class: "vote-rounds" },
@@ -66,7 +66,7 @@
     if (r.type === "words") return cloud(r);
     if (r.type === "text") {
       const list = r.answers || [];
-      return v("ul", { class: "vote-answers" }, list.map((a) => v("li", { key: a.text }, "“" + a.text + "”", a.count > 1 ? v("small", {}, " ×" + a.count) : null)));
+      return v("ul", { class: "vote-answers" }, list.map((a) => v("li", { key: a.text }, v("span", { class: "fit" }, "“" + a.text + "”", a.count > 1 ? v("small", {}, " ×" + a.count) : null))));
     }
     if (r.type === "scale") {
       return [v("p", { class: "vote-mean" }, r.mean === null ? "No ballots yet" : "Mean " + r.mean + " / " + r.scale_max),
@@ -93,8 +93,8 @@
   function result(q, res, opts) {
     const r = res.all;
     return v("div", { class: "vote-result", "data-type": r.type },
-      v("p", { class: "vote-headline", id: "vote-headline" }, r.summary[0]),
-      r.summary.slice(1).map((s, i) => v("p", { key: i, class: "vote-more" }, s)),
+      v("p", { class: "vote-headline fit", id: "vote-headline" }, r.summary[0]),
+      r.summary.slice(1).map((s, i) => v("p", { key: i, class: "vote-more fit" }, s)),
       v("p", { class: "vote-method" }, "Counted by: " + r.method_label + " · " + plural(r.ballots, "ballot")),
       resultBody(q, r, opts),
       groupsView(q, res, opts));
@@ -235,7 +235,7 @@
     return SA.area({ "data-state": q.state, "data-type": q.type },
       v("div", { class: "vote-stage" },
         v("p", { class: "vote-eyebrow" }, "Question " + (k.index + 1) + " of " + k.total + (q.state === "revealed" ? " · result" : "")),
-        v("h1", { class: "vote-title", id: "vote-title" }, q.title),
+        v("h1", { class: "vote-title fit fit-3", id: "vote-title" }, q.title),
         main));
   }
 

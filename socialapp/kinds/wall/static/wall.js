@@ -199,10 +199,12 @@
     const vp = D.viewport;
     if (!vp || !vp.isConnected || !vp.clientWidth) return;
     D.gap = parseFloat(getComputedStyle(D.flow).columnGap) || 0;
-    let size = SIZES[SIZES.length - 1];
+    // The sizes are for 1080p: a smaller screen (a 720p projector) scales them down with it.
+    const scale = Math.min(window.innerWidth / 1920, window.innerHeight / 1080);
+    let size = SIZES[SIZES.length - 1] * scale;
     for (const s of SIZES) {
-      D.flow.style.fontSize = s + "px";
-      if (D.flow.scrollWidth <= vp.clientWidth + 2) { size = s; break; }
+      D.flow.style.fontSize = s * scale + "px";
+      if (D.flow.scrollWidth <= vp.clientWidth + 2) { size = s * scale; break; }
     }
     D.flow.style.fontSize = size + "px";
     D.size = size;
@@ -216,6 +218,8 @@
     const notes = kind.notes || [];
     const themed = !!(kind.themes && kind.themes.length);
     const now = Date.now();
+    // With themes the projector shows the reveal (wall-reveal.js): clusters, not a flow.
+    if (themed && SA.wallReveal) return SA.wallReveal(kind);
     const groups = grouped({ notes, themes: kind.themes || [] }, themed ? byVotes : null);
     if (!D.timer) D.timer = setInterval(() => { if (D.pages > 1) { D.page = (D.page + 1) % D.pages; showPage(); } }, PAGE_SECONDS * 1000);
     return v("div", { class: "wall-display" + (themed ? " themed" : "") + (notes.length ? " busy" : "") },
