@@ -53,6 +53,16 @@ def remember_attendee(event, attendee):
     remember("attendees", event, attendee.token)
 
 
+def remember_person(series, token):
+    """The phone's identity in a series (socialapp.series): one entry per series."""
+    remember("series_people", series, token)
+
+
+def series_token(series, sess=None):
+    sess = session if sess is None else sess
+    return (sess.get("series_people") or {}).get(str(series.id)) if series else None
+
+
 def current_attendee(event, sess=None):
     sess = session if sess is None else sess
     return attendee_by_token(event, (sess.get("attendees") or {}).get(str(event.id)))

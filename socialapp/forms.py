@@ -39,9 +39,8 @@ class CreateEventForm(FlaskForm):
     name = StringField(
         "Event name", validators=[DataRequired(), Length(max=120), PlainText(120, "event name")]
     )
-    template = SelectField(
-        "Agenda", choices=[SelectChoice("mlc-social", "Open Collaboration social")]
-    )
+    # The choices are the template files found when the page is asked for (web/main.py).
+    template = SelectField("Agenda", default="mlc-social")
 
 
 class JoinForm(FlaskForm):

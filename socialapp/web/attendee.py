@@ -5,7 +5,7 @@ import time
 
 from flask import Blueprint, g, redirect, render_template, request, url_for
 
-from .. import auth, commands, events, joincode
+from .. import auth, commands, events, joincode, series
 from ..errors import CommandError
 from ..extensions import db
 from ..forms import JoinForm
@@ -58,28 +58,37 @@ def join(code):
     form = JoinForm()
     if not form.is_submitted() and request.args.get("k"):
         form.room_code.data = request.args["k"]
+    club = series.of(event)
+    back = series.person(club, auth.series_token(club))  # came to an earlier session
+    if not form.is_submitted() and back is not None:
+        form.name.data = back.name
     room_code_ok = not event.join_rotate or joincode.accepts(
         join_secret(), event_ref(event), form.room_code.data, time.time()
     )
     status = None
     if form.validate_on_submit():
-        attendee, status = try_to_join(event, form, room_code_ok)
+        attendee, status = try_to_join(event, form, room_code_ok, auth.series_token(club))
         if attendee is not None:
             auth.remember_attendee(event, attendee)
+            if club is not None and (token := series.token_of(attendee)):
+                auth.remember_person(club, token)
             return redirect(url_for("attendee.join", code=event.code))
         if status == 403:
             return message("This event is full", events.FULL, 403)
     if not form.cid.data:
         form.cid.data = secrets.token_urlsafe(16)
     status = (status or 400) if form.errors else 200
-    return render_template("join.html", event=event, form=form, room_code_ok=room_code_ok), status
+    page = render_template(
+        "join.html", event=event, form=form, room_code_ok=room_code_ok, back=back
+    )
+    return page, status
 
 
 def full(event):
     return event.max_attendees is not None and events.joined_count(event) >= event.max_attendees
 
 
-def try_to_join(event, form, room_code_ok):
+def try_to_join(event, form, room_code_ok, series_token=None):
     """(attendee, None) or (None, status) with the reason on the form."""
     addr = client_address()
     if not room_code_ok:
@@ -93,7 +102,7 @@ def try_to_join(event, form, room_code_ok):
         form.name.errors.append(BUSY)
         return None, 429
     try:
-        return events.join(event, form.name.data, form.cid.data), None
+        return events.join(event, form.name.data, form.cid.data, series_token), None
     except CommandError as exc:
         if exc.code == "full":
             return None, 403

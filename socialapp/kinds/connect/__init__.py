@@ -206,8 +206,12 @@ def personal_view(ctx, attendee):
         for s in g["speakers"]
         if s["attendee"] != attendee.id
     ]
+    from ... import series  # the core imports the kinds' registry: late
+
     return {
         "met": people,
+        # Met at earlier sessions of the event's series (a weekly club): names only.
+        "before": series.earlier_met(ctx.event, attendee.id)[:SPEAKERS_SHOWN],
         "speakers": speakers[:SPEAKERS_SHOWN],
         "speakers_total": len(speakers),
         "contact": shared.get(attendee.id),
