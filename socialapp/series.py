@@ -18,7 +18,7 @@ from . import template_files, viewcache
 from .args import Text
 from .errors import CommandError
 from .extensions import db
-from .kinds import KINDS
+from .kinds import hooks
 from .models import Attendee, Event, Series, SeriesMember, SeriesPerson, SeriesSession
 
 SERIES_NAME = Text("name", 120, label="series name")
@@ -87,9 +87,8 @@ def new_session(series, name=None, template=None):
     db.session.flush()
     db.session.add(SeriesSession(event_id=event.id, series_id=series.id, number=number))
     if last is not None:
-        for kind in KINDS.values():
-            if hook := getattr(kind, "carry_over", None):
-                hook(last.id, event.id)
+        for _, carry_over in hooks("carry_over"):
+            carry_over(last.id, event.id)
     db.session.commit()
     return event
 
@@ -107,14 +106,13 @@ def person(series, token):
 
 def link(event, attendee, token):
     """Make attendee one person of event's series (the one token stands for, in this series
-    only, or a new one); returns that person's token, or None outside a series. Idempotent:
-    an attendee already linked keeps its person."""
+    only, or a new one). (series id, person token) (None outside a series) is also left on
+    the attendee object as `series_person`: the join page keeps it in the phone's cookie
+    without reading it back after the commit."""
+    attendee.series_person = None
     series = of(event)
     if series is None:
         return None
-    linked = db.session.get(SeriesMember, attendee.id)
-    if linked is not None:
-        return db.session.get(SeriesPerson, linked.person_id).token
     who = person(series, token)
     if who is None or member_in(event, who) is not None:  # one attendee row per session
         who = SeriesPerson(series_id=series.id, token=secrets.token_urlsafe(24), name="")
@@ -122,13 +120,21 @@ def link(event, attendee, token):
     who.name = attendee.name
     db.session.flush()
     db.session.add(SeriesMember(attendee_id=attendee.id, person_id=who.id))
-    return who.token
+    attendee.series_person = (series.id, who.token)
+    return who
 
 
-def token_of(attendee):
-    """The series token of the person this attendee is, or None."""
+def returning(event, tokens):
+    """The person of event's series one of these tokens ({series id: token}, the phone's
+    cookie entries) stands for: only the entry of this event's own series is looked at."""
+    club = of(event)
+    return person(club, tokens.get(str(club.id))) if club is not None else None
+
+
+def person_of(attendee):
+    """The series person this attendee row is, or None (outside a series)."""
     return db.session.scalar(
-        select(SeriesPerson.token)
+        select(SeriesPerson)
         .join(SeriesMember, SeriesMember.person_id == SeriesPerson.id)
         .where(SeriesMember.attendee_id == attendee.id)
     )
@@ -193,11 +199,10 @@ def _met_persons(event):
     out = []
     for old in earlier_sessions(event):
         people = people_of(old.id)
-        for kind in KINDS.values():
-            if encounters := getattr(kind, "encounters", None):
-                for a, b, _ in encounters(old)["pairs"]:
-                    if a in people and b in people and people[a] != people[b]:
-                        out.append((people[a], people[b], old.name))
+        for _, encounters in hooks("encounters"):
+            for a, b, _ in encounters(old)["pairs"]:
+                if a in people and b in people and people[a] != people[b]:
+                    out.append((people[a], people[b], old.name))
     return out
 
 

@@ -232,7 +232,7 @@ def test_a_series_never_reads_another_series_rows(app):
         ada_b = db.session.get(Attendee, attendee_id(b1["code"], "Ada"))
         assert person_of(ada_a.id) != person_of(ada_b.id)
         # A token of club A presented in club B is nobody there.
-        token_a = series.token_of(ada_a)
+        token_a = series.person_of(ada_a).token
         assert series.person(series.of(b_event), token_a) is None
         assert series.earlier_met(b_event, ada_b.id) == []
         assert series.earlier_pairs(a_event) == set()  # the first session: nothing before

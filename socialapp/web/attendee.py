@@ -58,8 +58,9 @@ def join(code):
     form = JoinForm()
     if not form.is_submitted() and request.args.get("k"):
         form.room_code.data = request.args["k"]
-    club = series.of(event)
-    back = series.person(club, auth.series_token(club))  # came to an earlier session
+    # Came to an earlier session of this event's series? (No query for a phone that never did.)
+    tokens = auth.series_tokens()
+    back = series.returning(event, tokens) if tokens else None
     if not form.is_submitted() and back is not None:
         form.name.data = back.name
     room_code_ok = not event.join_rotate or joincode.accepts(
@@ -67,11 +68,11 @@ def join(code):
     )
     status = None
     if form.validate_on_submit():
-        attendee, status = try_to_join(event, form, room_code_ok, auth.series_token(club))
+        attendee, status = try_to_join(event, form, room_code_ok, back and back.token)
         if attendee is not None:
             auth.remember_attendee(event, attendee)
-            if club is not None and (token := series.token_of(attendee)):
-                auth.remember_person(club, token)
+            if (who := series_person(attendee)) is not None:  # the phone keeps who it is
+                auth.remember_person(*who)
             return redirect(url_for("attendee.join", code=event.code))
         if status == 403:
             return message("This event is full", events.FULL, 403)
@@ -82,6 +83,15 @@ def join(code):
         "join.html", event=event, form=form, room_code_ok=room_code_ok, back=back
     )
     return page, status
+
+
+def series_person(attendee):
+    """(series id, token) of the person a joined attendee is in a series, or None: set by
+    the join that made the row, read back for a join form sent again."""
+    if hasattr(attendee, "series_person"):
+        return attendee.series_person
+    who = series.person_of(attendee)
+    return (who.series_id, who.token) if who else None
 
 
 def full(event):
