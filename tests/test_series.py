@@ -16,12 +16,6 @@ from socialapp.models import Attendee, Event, SeriesMember, SeriesPerson
 from tests.room import Room
 
 
-@pytest.fixture(autouse=True)
-def own_instance_folder(app, tmp_path):
-    """Saved templates go to this test's own instance folder, not the checkout's."""
-    app.instance_path = str(tmp_path / "instance")
-
-
 def cli(app, *args):
     result = app.test_cli_runner().invoke(args=list(args))
     assert result.exit_code == 0, result.output

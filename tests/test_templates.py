@@ -13,13 +13,6 @@ from socialapp.events import create_event, find_event
 from socialapp.extensions import db
 from socialapp.models import Event, Segment
 
-
-@pytest.fixture(autouse=True)
-def own_instance_folder(app, tmp_path):
-    """Saved templates go to this test's own instance folder, not the checkout's."""
-    app.instance_path = str(tmp_path / "instance")
-
-
 BUILT_IN = sorted(template_files.files(template_files.builtin_folder()))
 GOOD = {
     "name": "Tiny social",

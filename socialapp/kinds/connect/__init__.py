@@ -208,14 +208,16 @@ def personal_view(ctx, attendee):
     ]
     from ... import series  # the core imports the kinds' registry: late
 
-    return {
+    view = {
         "met": people,
-        # Met at earlier sessions of the event's series (a weekly club): names only.
-        "before": series.earlier_met(ctx.event, attendee.id)[:SPEAKERS_SHOWN],
         "speakers": speakers[:SPEAKERS_SHOWN],
         "speakers_total": len(speakers),
         "contact": shared.get(attendee.id),
     }
+    # Met at earlier sessions of the event's series (a weekly club): names only.
+    if before := series.earlier_met(ctx.event, attendee.id):
+        view["before"] = before[:SPEAKERS_SHOWN]
+    return view
 
 
 def forget_people(ctx, ids, keeper, everyone=False):
