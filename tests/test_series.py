@@ -269,11 +269,13 @@ def test_new_session_from_the_host_panel_is_for_the_host_only(app, event, host):
         assert new.name == "Test Social, week 2" and new.host_key == old.host_key
         club = series.of(new)
         assert club.name == "Test Social" and series.of(old).id == club.id
-    # The next one from the new session: the same series, a default name.
+    # A new host key on the new session (a leaked link): the next session takes the new one.
+    assert host.post(f"/e/{new_code}/host/rotate-key").status_code == 302
     r = host.post(f"/e/{new_code}/new-session")
     with app.app_context():
         third = find_event(r.location.split("/e/", 1)[1].split("/", 1)[0])
         assert third.name == "Test Social: session 3"
+        assert third.host_key == find_event(new_code).host_key != old.host_key
 
 
 def test_new_session_after_the_event_from_the_report_page(app, event, host):

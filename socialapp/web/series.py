@@ -38,6 +38,9 @@ def new_session(code):
     name = request.form.get("name", "").strip() or None
     try:
         club = series.start(event)
+        # The key of the session it is made from: a host who made a new key (a leaked link)
+        # does not hand the old one to the next session.
+        club.host_key = event.host_key
         db.session.flush()
         new = series.new_session(club, name)
     except CommandError as exc:
