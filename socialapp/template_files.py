@@ -15,12 +15,12 @@ import tomllib
 from importlib import resources
 from pathlib import Path
 
+from .agenda import MAX_SEGMENTS
 from .args import Text
 from .errors import CommandError
 from .kinds import KINDS
 
-MAX_SEGMENTS = 30  # as agenda.MAX_SEGMENTS (agenda imports this module's users)
-MINUTES = (1, 600)  # as the agenda form's minutes
+MINUTES = (1, 600)  # as agenda.add's minutes
 SUFFIXES = (".json", ".toml")
 NAME_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,38}[a-z0-9]$")
 TOP_KEYS = {"name", "about", "segments"}
