@@ -33,6 +33,12 @@ def of(event):
     )
 
 
+def place(event):
+    """(series, session number) of an event, or None."""
+    row = db.session.get(SeriesSession, event.id)
+    return (db.session.get(Series, row.series_id), row.number) if row else None
+
+
 def by_name(name):
     return db.session.scalar(select(Series).where(Series.name == SERIES_NAME.read(name)))
 

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from socialapp import series, state
 from socialapp.errors import CommandError
-from socialapp.events import find_event
+from socialapp.events import create_event, find_event
 from socialapp.extensions import db
 from socialapp.kinds import KINDS
 from socialapp.models import Attendee, Event, SeriesMember, SeriesPerson
@@ -260,10 +260,12 @@ def test_deleting_a_sessions_personal_data_unlinks_its_people(app):
 def test_new_session_from_the_host_panel_is_for_the_host_only(app, event, host):
     stranger = app.test_client()
     assert stranger.post(f"/e/{event['code']}/new-session").status_code == 403
+    assert "Not part of a series yet" in host.get(f"/e/{event['code']}/host").get_data(as_text=True)
     r = host.post(f"/e/{event['code']}/new-session", data={"name": "Test Social, week 2"})
     assert r.status_code == 302 and "/host" in r.location
     new_code = r.location.split("/e/", 1)[1].split("/", 1)[0]
-    assert host.get(f"/e/{new_code}/host").status_code == 200  # signed in to the new one
+    panel = host.get(f"/e/{new_code}/host")  # signed in to the new one
+    assert "Session 2 of Test Social" in panel.get_data(as_text=True)
     with app.app_context():
         old, new = find_event(event["code"]), find_event(new_code)
         assert new.name == "Test Social, week 2" and new.host_key == old.host_key
@@ -289,3 +291,23 @@ def test_new_session_after_the_event_from_the_report_page(app, event, host):
 def test_cli_series_names_are_checked(app):
     result = app.test_cli_runner().invoke(args=["create-event", "X", "--series", "\u202e"])
     assert result.exit_code != 0 and "series name" in result.output
+
+
+def test_the_cookie_stays_small_when_a_phone_hosts_and_joins_many_series(app):
+    """Hosting, joining and a person entry per series: still well under a browser's 4 KB."""
+    browser = app.test_client()
+    made = []
+    with app.app_context():
+        for i in range(30):
+            ev = create_event(f"Club {i}, week 1")
+            db.session.flush()
+            series.start(ev)
+            db.session.commit()
+            made.append((ev.code, ev.host_key))
+    sizes = []
+    for code, key in made:
+        assert browser.get(f"/e/{code}/host?key={key}").status_code == 302
+        phone_join(browser, code, "Ada")
+        sizes.append(len(browser.get_cookie("session").value))
+    assert max(sizes) < 3500, max(sizes)
+    assert max(sizes[20:]) - max(sizes[12:15]) < 40  # no longer growing

@@ -11,6 +11,13 @@ from .report import host_event
 bp = Blueprint("series", __name__, url_prefix="/e/<code>")
 
 
+@bp.app_template_global()
+def series_place(event):
+    """ "Session 2 of Paper club" for the host's forms, or None outside a series."""
+    found = series.place(event)
+    return f"Session {found[1]} of {found[0].name}" if found else None
+
+
 def back(event):
     if event.ended_at is not None:
         return redirect(url_for("report.page", code=event.code) + "#series")
