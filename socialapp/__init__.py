@@ -41,9 +41,9 @@ def create_app(test_config=None):
     database.init_app(app)
 
     from . import cli, privacy, realtime, security, sweeper  # noqa: F401  (registers handlers)
-    from .web import assets, attendee, display, errors, host, kinds, main, people, report
+    from .web import assets, attendee, display, errors, host, kinds, main, people, report, series
 
-    for bp in (main.bp, attendee.bp, host.bp, display.bp, people.bp, report.bp):
+    for bp in (main.bp, attendee.bp, host.bp, display.bp, people.bp, report.bp, series.bp):
         app.register_blueprint(bp)
     kinds.init_app(app)
     assets.init_app(app)  # fingerprints, compression and cache rules of the static files

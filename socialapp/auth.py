@@ -30,7 +30,7 @@ KEEP_EVENTS = 12
 def remember(kind, event, value):
     """Keep value for this event in the session as the newest of its kind; forget the oldest
     beyond KEEP_EVENTS. The cookie's JSON has sorted keys, hence a list for the order."""
-    key = str(event.id)
+    key = str(getattr(event, "id", event))  # an event, or an id (a series' for people)
     entries = dict(session.get(kind) or {}) | {key: value}
     order = [k for k in session.get(kind + "_order") or [] if k in entries and k != key]
     order = [k for k in entries if k not in order and k != key] + order + [key]
@@ -51,6 +51,17 @@ def is_host(event, sess=None):
 
 def remember_attendee(event, attendee):
     remember("attendees", event, attendee.token)
+
+
+def remember_person(series_id, token):
+    """The phone's identity in a series (socialapp.series): one entry per series."""
+    remember("series_people", series_id, token)
+
+
+def series_tokens(sess=None):
+    """{series id (text): token} of the series this browser came to a session of."""
+    sess = session if sess is None else sess
+    return dict(sess.get("series_people") or {})
 
 
 def current_attendee(event, sess=None):

@@ -1,4 +1,5 @@
-"""flask commands: create-event, demo, protocol-docs (and each kind's own, e.g. the wall's)."""
+"""flask commands: create-event, save-template, demo, protocol-docs (and each kind's own,
+e.g. the wall's)."""
 
 import json
 
@@ -7,9 +8,9 @@ from flask import current_app
 from flask.cli import with_appcontext
 from sqlalchemy import select
 
-from . import address, privacy, protocol_docs, urls
+from . import address, privacy, protocol_docs, series, template_files, urls
 from .errors import CommandError
-from .events import create_event, find_event, templates
+from .events import create_event, find_event
 from .extensions import db
 from .kinds import KINDS
 from .models import Event
@@ -60,14 +61,20 @@ def print_links(links, qr=True):
 @click.command("create-event")
 @click.argument("name")
 @click.option(
-    "--template", default="mlc-social", show_default=True, type=click.Choice(sorted(templates()))
+    "--template",
+    default=None,
+    help="A built-in template or one saved in the instance folder's templates/ "
+    "(default: mlc-social; in a series: the last session's agenda).",
 )
+@click.option("--series", "series_name", default=None, help="Make it the next session of this "
+              "series (a new series if none has this name).")  # fmt: skip
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
-def create_event_command(name, template, as_json):
+@with_appcontext
+def create_event_command(name, template, series_name, as_json):
     """Create an event from an agenda template and print its links."""
     use_server_address()
     try:
-        event = create_event(name, template)
+        event = new_event(name, template, series_name)
     except CommandError as exc:
         raise click.ClickException(exc.message) from exc
     links = event_links(event)
@@ -77,6 +84,36 @@ def create_event_command(name, template, as_json):
         )
     else:
         print_links(links)
+
+
+def new_event(name, template, series_name):
+    if series_name is None:
+        return create_event(name, template or "mlc-social")
+    club = series.by_name(series_name)
+    if club is None:  # the first session: a template, then the series around it
+        event = create_event(name, template or "mlc-social", commit=False)
+        db.session.flush()
+        series.start(event, series_name)
+        db.session.commit()
+        return event
+    return series.new_session(club, name, template)
+
+
+@click.command("save-template")
+@click.argument("code")
+@click.argument("name")
+@with_appcontext
+def save_template_command(code, name):
+    """Save event CODE's agenda as template NAME (a JSON file in the instance folder's
+    templates/, to edit by hand and start new events from)."""
+    event = find_event(code)
+    if event is None:
+        raise click.ClickException(f"No event has the code {code.strip().upper()[:12]!r}.")
+    try:
+        path = template_files.save(event, name)
+    except CommandError as exc:
+        raise click.ClickException(exc.message) from exc
+    click.echo(f"Saved {path} (create-event --template {path.stem})")
 
 
 def demo_event():
@@ -121,6 +158,7 @@ def init_app(app):
         create_event_command,
         demo_command,
         report_command,
+        save_template_command,
         privacy.purge_command,
         privacy.purge_due_command,
         protocol_docs.protocol_docs_command,

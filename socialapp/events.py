@@ -2,11 +2,11 @@
 
 import json
 import secrets
-from importlib import resources
 
-from flask import g, has_app_context
+from flask import current_app, g, has_app_context
 from sqlalchemy import func, select
 
+from . import series, template_files
 from .args import Text
 from .errors import CommandError
 from .extensions import db
@@ -22,13 +22,13 @@ PERSON_NAME = Text("name", NAME_MAX, empty="Please type a name so others can fin
 
 
 def templates():
-    """Agenda templates shipped with the app, by name."""
-    folder = resources.files("socialapp") / "agenda_templates"
-    return {
-        p.name.removesuffix(".json"): json.loads(p.read_text())
-        for p in folder.iterdir()
-        if p.name.endswith(".json")
-    }
+    """Agenda templates by name, checked (socialapp.template_files): the built-in ones, and
+    with an app the instance folder's saved ones."""
+    if has_app_context():
+        found = {n: p for n, (p, _) in template_files.available(current_app).items()}
+    else:
+        found = template_files.files(template_files.builtin_folder())
+    return {n: template_files.read_file(p) for n, p in found.items()}
 
 
 def normalise_code(code):
@@ -42,11 +42,11 @@ def new_code():
             return code
 
 
-def create_event(name, template="mlc-social"):
+def create_event(name, template="mlc-social", plan=None, commit=True):
+    """A new event from a template file (checked as a whole before anything is made: a
+    template with a mistake creates nothing) or from a plan already checked."""
     name = EVENT_NAME.read(name)
-    plan = templates().get(template)
-    if plan is None:
-        raise CommandError(f"Unknown template {template!r}.")
+    plan = template_files.load(template) if plan is None else plan
     event = Event(code=new_code(), name=name, host_key=secrets.token_urlsafe(24), template=template)
     for position, seg in enumerate(plan["segments"]):
         kind = KINDS[seg["kind"]]
@@ -62,7 +62,8 @@ def create_event(name, template="mlc-social"):
             )
         )
     db.session.add(event)
-    db.session.commit()
+    if commit:
+        db.session.commit()
     return event
 
 
@@ -75,7 +76,7 @@ def clean_name(raw):
     return PERSON_NAME.read("" if raw is None else raw)
 
 
-def join(event, raw_name, cid=None):
+def join(event, raw_name, cid=None, series_token=None):
     """A new attendee; same-name people get a number so screens can tell them apart.
 
     Through the command layer's one write path (socialapp.commands.write): under the event's
@@ -99,6 +100,7 @@ def join(event, raw_name, cid=None):
         if locked.max_attendees is not None and joined_count(locked) >= locked.max_attendees:
             raise CommandError(FULL, "full")
         joined.append(_add_attendee(locked, name, cid))
+        series.link(locked, joined[-1], series_token)
         return Change(public=False)  # the hosts' counts; a phone's count is its presence
 
     write(event.id, step, "join")

@@ -39,15 +39,8 @@ class CreateEventForm(FlaskForm):
     name = StringField(
         "Event name", validators=[DataRequired(), Length(max=120), PlainText(120, "event name")]
     )
-    template = SelectField("Agenda")
-
-    def __init__(self, *a, **kw):
-        super().__init__(*a, **kw)
-        from .events import templates  # events imports the kinds; so do forms, but later
-
-        # Every shipped agenda, the reference social first (the default).
-        plans = sorted(templates().items(), key=lambda kv: (kv[0] != "mlc-social", kv[1]["name"]))
-        self.template.choices = [SelectChoice(k, plan["name"]) for k, plan in plans]
+    # The choices are the template files found when the page is asked for (web/main.py).
+    template = SelectField("Agenda", default="mlc-social")
 
 
 class JoinForm(FlaskForm):

@@ -21,7 +21,7 @@ import click
 from flask.cli import with_appcontext
 from sqlalchemy import delete, select
 
-from . import report
+from . import report, series
 from .core import retention
 from .errors import CommandError
 from .extensions import db
@@ -70,6 +70,7 @@ def forget(ctx, ids, everyone=False):
             ClientCommand.event_id == ctx.event.id, ClientCommand.actor.in_(actors)
         )
     )
+    series.forget(ids)  # no longer the same person as in the series' other sessions
     for row in db.session.scalars(select(Attendee).where(Attendee.id.in_(ids))):
         row.name, row.name_no, row.join_cid = ANONYMOUS, 1, None
         row.token = "gone-" + secrets.token_urlsafe(24)

@@ -46,6 +46,7 @@ def app(tmp_path):
             "BROADCAST_SECONDS": 0,
         }
     )
+    app.instance_path = str(tmp_path / "instance")  # saved templates: this test's own folder
     yield app
 
 

@@ -135,6 +135,7 @@ def world(tmp_path_factory):
             "SQLALCHEMY_DATABASE_URI": f"sqlite:///{path / 'fuzz.sqlite'}",
         }
     )
+    app.instance_path = str(path / "instance")  # saved templates land here
     with app.app_context():
         ev, other = create_event("Fuzz"), create_event("Other")
         code, key, other_code = ev.code, ev.host_key, other.code
@@ -257,6 +258,8 @@ FORMS = [
     ),
     ("/e/{code}/host/segments/{sid}/move", ["to"]),
     ("/e/{code}/host/settings", ["show_count", "auto_advance", "chime"]),
+    ("/e/{code}/save-template", ["name"]),
+    ("/e/{code}/new-session", ["name"]),
 ]
 form_values = st.one_of(
     nasty_text, st.integers().map(str), st.just("icebreaker"), st.just("mlc-social")

@@ -406,5 +406,23 @@ ROWS = {
                  answered_at=None),
         ],
     },
+    "0006_series": {
+        "series": [
+            dict(id=1, name="Weekly paper club", host_key="s" * 43, created_at=T0 - 90_000),
+        ],
+        "series_session": [
+            dict(event_id=2, series_id=1, number=1),
+            dict(event_id=1, series_id=1, number=2),
+        ],
+        "series_person": [
+            dict(id=1, series_id=1, token="p-ada", name="Ada", created_at=T0 - 86_000),
+            dict(id=2, series_id=1, token="p-eve", name="Eve", created_at=T0 - 86_000),
+        ],
+        "series_member": [
+            dict(attendee_id=7, person_id=2),
+            dict(attendee_id=8, person_id=1),
+            dict(attendee_id=1, person_id=1),
+        ],
+    },
 }
 # fmt: on

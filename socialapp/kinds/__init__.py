@@ -48,6 +48,13 @@ def kind(name):
     return KINDS[name]
 
 
+def hooks(name):
+    """[(kind name, function)] of every kind that offers the optional hook `name` (for
+    instance carry_over(old_event_id, new_event_id): a series' new session takes over the
+    kind's data of the last one, socialapp.series)."""
+    return [(k, getattr(m, name)) for k, m in KINDS.items() if hasattr(m, name)]
+
+
 @functools.cache
 def folder_of(k):
     return Path(k.__file__).resolve().parent

@@ -1,6 +1,10 @@
-"""Database models of the core: events, their agenda, people. Each kind keeps its own models in
-socialapp/kinds/<kind>/models.py."""
+"""Database models of the core: events, their agenda, people, series. Each kind keeps its own
+models in socialapp/kinds/<kind>/models.py."""
 
 from .core import Attendee, ClientCommand, Event, Segment
+from .series import Series, SeriesMember, SeriesPerson, SeriesSession
 
-__all__ = ["Attendee", "ClientCommand", "Event", "Segment"]
+__all__ = [
+    "Attendee", "ClientCommand", "Event", "Segment",
+    "Series", "SeriesMember", "SeriesPerson", "SeriesSession",
+]  # fmt: skip

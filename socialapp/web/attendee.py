@@ -5,7 +5,7 @@ import time
 
 from flask import Blueprint, g, redirect, render_template, request, url_for
 
-from .. import auth, commands, events, joincode
+from .. import auth, commands, events, joincode, series
 from ..errors import CommandError
 from ..extensions import db
 from ..forms import JoinForm
@@ -58,28 +58,47 @@ def join(code):
     form = JoinForm()
     if not form.is_submitted() and request.args.get("k"):
         form.room_code.data = request.args["k"]
+    # Came to an earlier session of this event's series? (No query for a phone that never did.)
+    tokens = auth.series_tokens()
+    back = series.returning(event, tokens) if tokens else None
+    if not form.is_submitted() and back is not None:
+        form.name.data = back.name
     room_code_ok = not event.join_rotate or joincode.accepts(
         join_secret(), event_ref(event), form.room_code.data, time.time()
     )
     status = None
     if form.validate_on_submit():
-        attendee, status = try_to_join(event, form, room_code_ok)
+        attendee, status = try_to_join(event, form, room_code_ok, back and back.token)
         if attendee is not None:
             auth.remember_attendee(event, attendee)
+            if (who := series_person(attendee)) is not None:  # the phone keeps who it is
+                auth.remember_person(*who)
             return redirect(url_for("attendee.join", code=event.code))
         if status == 403:
             return message("This event is full", events.FULL, 403)
     if not form.cid.data:
         form.cid.data = secrets.token_urlsafe(16)
     status = (status or 400) if form.errors else 200
-    return render_template("join.html", event=event, form=form, room_code_ok=room_code_ok), status
+    page = render_template(
+        "join.html", event=event, form=form, room_code_ok=room_code_ok, back=back
+    )
+    return page, status
+
+
+def series_person(attendee):
+    """(series id, token) of the person a joined attendee is in a series, or None: set by
+    the join that made the row, read back for a join form sent again."""
+    if hasattr(attendee, "series_person"):
+        return attendee.series_person
+    who = series.person_of(attendee)
+    return (who.series_id, who.token) if who else None
 
 
 def full(event):
     return event.max_attendees is not None and events.joined_count(event) >= event.max_attendees
 
 
-def try_to_join(event, form, room_code_ok):
+def try_to_join(event, form, room_code_ok, series_token=None):
     """(attendee, None) or (None, status) with the reason on the form."""
     addr = client_address()
     if not room_code_ok:
@@ -93,7 +112,7 @@ def try_to_join(event, form, room_code_ok):
         form.name.errors.append(BUSY)
         return None, 429
     try:
-        return events.join(event, form.name.data, form.cid.data), None
+        return events.join(event, form.name.data, form.cid.data, series_token), None
     except CommandError as exc:
         if exc.code == "full":
             return None, 403

@@ -7,7 +7,7 @@ import qrcode
 import qrcode.image.svg
 from flask import Blueprint, Response, redirect, render_template, url_for
 
-from .. import msgqueue, urls
+from .. import msgqueue, template_files, urls
 from ..errors import CommandError
 from ..events import create_event
 from ..forms import CreateEventForm
@@ -20,6 +20,7 @@ log = logging.getLogger(__name__)
 @bp.route("/", methods=["GET", "POST"])
 def index():
     form = CreateEventForm()
+    form.template.choices = template_files.choices()
     if form.validate_on_submit():
         # Per address first, so one busy address cannot use up everyone's allowance.
         wait = wait_for("create_address", client_address()) or wait_for("create_global", "")

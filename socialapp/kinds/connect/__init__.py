@@ -206,12 +206,18 @@ def personal_view(ctx, attendee):
         for s in g["speakers"]
         if s["attendee"] != attendee.id
     ]
-    return {
+    from ... import series  # the core imports the kinds' registry: late
+
+    view = {
         "met": people,
         "speakers": speakers[:SPEAKERS_SHOWN],
         "speakers_total": len(speakers),
         "contact": shared.get(attendee.id),
     }
+    # Met at earlier sessions of the event's series (a weekly club): names only.
+    if before := series.earlier_met(ctx.event, attendee.id):
+        view["before"] = before[:SPEAKERS_SHOWN]
+    return view
 
 
 def forget_people(ctx, ids, keeper, everyone=False):

@@ -24,6 +24,7 @@ from .models import (
 )
 from .reading import (
     attendance,
+    avoid_pairs,
     current_round,
     get_state,
     met_pairs,
@@ -78,12 +79,13 @@ def start_round(ctx, args):
     number = prev.number + 1 if prev else 1
     people = present_ids(ctx.event, seg, now) - skippers(seg, number)
     met = met_pairs(ctx.event)
+    avoid = avoid_pairs(ctx.event, met)  # and who met at earlier sessions of a series
     reasons = None
     if answers is None:
-        groups = matching.match(people, met, settings["group_size"], ctx.rng)
+        groups = matching.match(people, avoid, settings["group_size"], ctx.rng)
     else:
         groups = answer_matching.match_by_answers(
-            people, answers["answers"], met, settings["group_size"], ctx.rng, args["match"]
+            people, answers["answers"], avoid, settings["group_size"], ctx.rng, args["match"]
         )
         told = answer_reasons.explain(groups, answers["answers"], answers["labels"])
         reasons = [r["text"][:200] for r in told]
@@ -111,7 +113,7 @@ def start_round(ctx, args):
             "groups": len(groups),
             "matched": matched,
             "unmatched": len(people) - matched,
-            "repeats": matching.repeated_pairs(groups, met),
+            "repeats": matching.repeated_pairs(groups, avoid),
         },
     )
 

@@ -12,7 +12,7 @@ from .models import (
     IcebreakerMember,
     IcebreakerPair,
 )
-from .reading import met_pairs
+from .reading import avoid_pairs, met_pairs
 
 # ---------- building groups ----------
 
@@ -183,7 +183,7 @@ def place(ctx, rnd, people, now):
     if len(people) == 1:
         return [_join_a_pair(ctx, rnd, people[0], now)]
     met = met_pairs(ctx.event)
-    groups = matching.match(people, met, matching.PAIRS, ctx.rng)
+    groups = matching.match(people, avoid_pairs(ctx.event, met), matching.PAIRS, ctx.rng)
     sign_list = late_signs(rnd, len(groups))
     return add_groups(rnd, groups, sign_list, ctx.event.id, now, late=True, met=met)
 
@@ -201,7 +201,7 @@ def _join_a_pair(ctx, rnd, person, now):
             "There is no pair to join: wait for one more person, or start the next round.",
             "conflict",
         )
-    met = met_pairs(ctx.event)
+    met = avoid_pairs(ctx.event)
     members = {}
     for gid, aid in db.session.execute(
         select(IcebreakerMember.group_id, IcebreakerMember.attendee_id).where(

@@ -107,6 +107,14 @@ def met_pairs(event):
     return {frozenset(r) for r in rows}
 
 
+def avoid_pairs(event, met=None):
+    """The pairs matching keeps apart: met tonight (met, if the caller read it already) and
+    met at an earlier session of the event's series (socialapp.series; none outside one)."""
+    from ... import series  # the core imports the kinds' registry: late
+
+    return (met_pairs(event) if met is None else met) | series.earlier_pairs(event)
+
+
 def first_name(attendee_name, name_no):
     first = attendee_name.split()[0] if attendee_name.split() else attendee_name
     return first if name_no == 1 else f"{first} ({name_no})"

@@ -62,6 +62,15 @@
       more > 0 ? v("p", { class: "muted" }, "+ " + more + " more") : null);
   }
 
+  /* People met at earlier sessions of the series (a weekly club): names only, no contacts. */
+  function beforeCard(m) {
+    if (!m.before || !m.before.length) return null;
+    return v("div", { class: "card cx-before" },
+      v("h2", {}, "Met at earlier sessions"),
+      v("ul", { class: "cx-list", id: "cx-before" }, m.before.map((p, i) => v("li", { key: i, class: "cx-person" },
+        v("strong", {}, p.name), v("span", { class: "muted" }, " · " + p.session)))));
+  }
+
   function shareCard(m, send) {
     const met = m.met.length;
     const both = m.met.filter((p) => p.confirmed && p.confirmed_me).length;
@@ -118,6 +127,7 @@
           ? v("ul", { class: "cx-list", id: "cx-people" }, met.map((p) => personRow(p, send)))
           : v("p", { id: "cx-none" }, "You were not in an icebreaker group tonight, and nobody offered help with a talk of yours (or you with theirs). The people around you right now are a good start!"),
         saveAll(met)),
+      beforeCard(m),
       speakersCard(m),
       shareCard(m, send),
       leaveCard(send)];
