@@ -101,7 +101,7 @@ def test_template_settings_and_default_round_length(ice):
     assert settings["group_size"] == 2 and settings["prompts"] == PROMPTS
     assert icebreaker.round_seconds(seg) == 30 * 60 / 5  # the segment's minutes per question
     pub = ice.public()
-    assert pub == {"round": 0, "rounds": 5, "mode": 2}
+    assert pub == {"round": 0, "rounds": 5, "mode": 2, "auto_place": True}
     assert "timer" not in pub  # before round 1, the segment's own timer is the main one
 
 

@@ -88,6 +88,12 @@ def public_view(ctx):
     return view
 
 
+def current_speaker(ctx):
+    """The hand-raise speaker, for the host's private wrap-up."""
+    sp = picture(ctx)["speaking"]
+    return (sp["attendee"], sp["name"]) if sp and sp["attendee"] else None
+
+
 def host_view(ctx):
     pic = picture(ctx)
 
@@ -131,4 +137,5 @@ __all__ = [
     "KIND", "LABEL", "ORDER", "COMMANDS", "HOST_SETTINGS", "default_settings", "clean_settings",
     "public_view", "host_view", "personal_view", "on_people_removed", "report_part",
     "forget_people",
+    "current_speaker",
 ]  # fmt: skip
