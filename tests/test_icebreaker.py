@@ -127,7 +127,7 @@ def test_clean_settings_refuses_bad_values(raw, error):
 def test_clean_settings_tidies_prompts():
     out = icebreaker.clean_settings({"group_size": "3", "prompts": ["  a   b ", "", "c"]})
     assert out == {"group_size": 3, "prompts": ["a b", "c"], "round_seconds": None,
-                   "auto_rounds": False}  # fmt: skip
+                   "auto_rounds": False, "auto_place": True}  # fmt: skip
 
 
 def test_host_edits_settings_through_agenda_update(ice):

@@ -27,7 +27,11 @@
     const kind = SA.kindOf(s);
     const leads = !!(live && live.timer.status !== "stopped" && kind && kind.leads);
     const panel = document.querySelector(".live-panel");
-    if (panel) panel.classList.toggle("kind-leads", leads);
+    if (panel) {
+      panel.classList.toggle("kind-leads", leads);
+      // A kind's own clock runs (a speaker's, a round's): that one is the thing, shown first.
+      panel.classList.toggle("kind-clock-first", leads && SA.mainTimer === "kind");
+    }
     const clockLabel = leads ? label.replace("timer", "segment clock") : label;
     return [
       v("div", { class: "segment-clock" + (leads ? " quiet" : ""), role: "group", "aria-label": "Segment clock" },
@@ -49,19 +53,31 @@
     const t = s.host.timing || {};
     const warn = s.event.warn === undefined ? 60 : s.event.warn;
     const choices = WARN_CHOICES.some(([n]) => n === warn) ? WARN_CHOICES : WARN_CHOICES.concat([[warn, warn + " s before the end"]]);
-    const sp = t.speaker;
-    const wrapUp = () => send("event.wrap_up").then((ack) => { if (ack && ack.ok) SA.toast("“Please wrap up” sent to " + ack.to + "’s phone.", "ok"); });
+    const kind = SA.kindOf(s);
+    const own = kind && kind.wrapUp; // the kind shows the button next to its speaker
     return v("div", { class: "times-up", role: "group", "aria-label": "Time's up" },
       v("span", { class: "times-up-label" }, "Time's up"),
-      v("button", { id: "chime", class: "small", "aria-pressed": String(!!s.event.chime), onclick: () => send("event.settings", { chime: !s.event.chime }) },
+      v("button", { id: "sound", class: "small", "aria-pressed": String(!!s.event.chime), onclick: () => send("event.settings", { chime: !s.event.chime }) },
         s.event.chime ? "🔔 Projector sound on" : "🔕 Projector sound off"),
-      v("label", { class: "small" }, "Amber ",
-        v("select", { id: "warn", value: String(warn), onchange: (e) => send("event.warning", { warn_seconds: parseInt(e.target.value, 10) }) },
+      v("label", { class: "small times-up-warn" }, "Turn amber ",
+        v("select", { id: "warn-seconds", value: String(warn), onchange: (e) => send("event.warning", { warn_seconds: parseInt(e.target.value, 10) }) },
           choices.map(([n, words]) => v("option", { key: n, value: String(n) }, words)))),
-      sp ? v("button", { id: "wrap-up", class: "small", onclick: wrapUp, "aria-keyshortcuts": "W" }, "Wrap up: " + sp.label, v("kbd", {}, "W")) : null,
-      sp && t.wrap_up_at ? v("span", { class: "muted small", id: "wrap-up-sent" }, "sent " + SA.clockTime(t.wrap_up_at)) : null);
+      own ? null : wrapUpButton(s));
   }
   SA.timesUp = timesUp;
+
+  /* "Wrap up: <name>" while someone with a phone speaks, and when the last one was sent; a
+     kind with a speaker box puts it there (kind.wrapUp: true), else it is in the row above. */
+  function wrapUpButton(s) {
+    const t = s.host.timing || {};
+    const sp = t.speaker;
+    if (!sp) return null;
+    const wrapUp = () => send("event.wrap_up").then((ack) => { if (ack && ack.ok) SA.toast("“Please wrap up” sent to " + ack.to + "’s phone.", "ok"); });
+    return v("span", { class: "wrap-up" },
+      v("button", { id: "wrap-up", class: "small", onclick: wrapUp, "aria-keyshortcuts": "W" }, "Wrap up: " + sp.label, v("kbd", {}, "W")),
+      t.wrap_up_at ? v("span", { class: "muted small", id: "wrap-up-sent" }, " sent " + SA.clockTime(t.wrap_up_at)) : null);
+  }
+  SA.wrapUpButton = wrapUpButton;
 
   function agendaList(s) {
     const times = SA.agendaTimes(s);

@@ -316,7 +316,8 @@
       big,
       v("div", { class: "row mic-row-buttons" },
         v("button", { id: "mic-plus30", onclick: () => send("open_mic.extend", { seconds: 30 }), "aria-keyshortcuts": "T", "aria-label": "Speaker timer +30 seconds" }, "+30 s", v("kbd", {}, "T")),
-        v("button", { id: "mic-end", onclick: () => send("open_mic.end"), "aria-keyshortcuts": "E" }, "End talk", v("kbd", {}, "E")))) : null;
+        v("button", { id: "mic-end", onclick: () => send("open_mic.end"), "aria-keyshortcuts": "E" }, "End talk", v("kbd", {}, "E")),
+        SA.wrapUpButton ? SA.wrapUpButton(s) : null)) : null;
     return [
       sp ? speakerBox : v("div", { class: "mic-host-now" }, v("p", { class: "muted" }, "Nobody is speaking."), big),
       v("div", { class: "row mic-row-buttons" },
@@ -365,6 +366,7 @@
     display,
     host,
     leads: true,
+    wrapUp: true, // the host's "Wrap up" sits in the speaker's box
     keys: { d: key("draw", "mic-draw"), c: key("call", "mic-next"), s: key("timer", null), t: "mic-plus30", e: "mic-end" },
   });
 })();
