@@ -311,6 +311,7 @@
     // big and every control that acts on it inside (the segment clock is elsewhere, small).
     const speakerBox = sp ? v("section", { class: "mic-speaker-clock", id: "mic-speaker-clock", role: "group", "aria-labelledby": "mic-speaker-clock-h" },
       v("p", { class: "eyebrow", id: "mic-speaker-clock-h" }, "Speaker timer"),
+      v("p", { class: "muted small mic-segment-left" }, "The segment clock (its controls are below): ", v("span", { "data-timer": "segment" }), " left"),
       v("p", { class: "mic-host-name" }, sp.name, sp.title ? v("span", { class: "mic-t" }, " " + quoted(sp.title)) : null),
       v("p", { class: "mic-host-clock" }, v("span", { class: "timer mic-host-timer", "data-timer": "kind" }), " ", v("span", { class: "timer-words", "data-timer-words": "kind" })),
       big,
