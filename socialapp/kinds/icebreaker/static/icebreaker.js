@@ -90,7 +90,7 @@
   const WAITING = {
     waiting: ["Round 1 starts soon", () => "When it starts, your phone shows a big sign. Find the people with the same sign and answer the question together."],
     unplaced: ["You'll get a group in a moment", (mine, k) => "Round " + mine.round + " has started. " + (k && k.auto_place ? "You'll be put in a group in a few seconds" : "The host will put you in a group") + ": keep this page open."],
-    alone: ["You're the first one here 🙂", () => "Nobody to pair you with yet. As soon as someone else arrives, the host will put you together."],
+    alone: ["You're the first one here 🙂", (mine, k) => "Nobody to pair you with yet. As soon as someone else arrives, " + (k && k.auto_place ? "you'll be put together." : "the host will put you together.")],
     skipped: ["You're sitting this round out", () => "Take a breather. You'll be matched again next round."],
   };
   function waitingActions(status, mine, act) {
