@@ -15,7 +15,7 @@ from flask import current_app
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
-from . import agenda, broadcast, offload, people, ratelimit, side
+from . import agenda, broadcast, offload, people, ratelimit, side, timing
 from .errors import CommandError
 from .extensions import db
 from .kinds import KINDS
@@ -26,8 +26,8 @@ log = logging.getLogger(__name__)
 MAX_CID = 64
 SINGLE_FLIGHT_SECONDS = 120
 _in_flight = {}  # (install, event, actor, command, message id) -> set when it has answered
-# Commands on the event itself (no segment): the agenda and crowd control.
-CORE = (agenda.COMMANDS, people.COMMANDS)
+# Commands on the event itself (no segment): the agenda, crowd control, time's up.
+CORE = (agenda.COMMANDS, people.COMMANDS, timing.COMMANDS)
 ROLE_WORDS = {
     "attendee": "Only the host can do that.",
     "display": "The projector screen is read-only.",

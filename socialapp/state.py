@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from sqlalchemy import func, select
 
-from . import people, side, urls
+from . import people, side, timing, urls
 from .core import clock
 from .extensions import db
 from .kinds import KINDS
@@ -83,6 +83,7 @@ def public_state(event, now=None, count=None):
             "qr_svg": f"/e/{event.code}/qr.svg",
             "count": count if event.show_count else None,
             "chime": event.chime,
+            "warn": event.warn_seconds,  # timers turn amber this many seconds before the end
             "ended": event.ended_at is not None,
             "rotating": event.join_rotate,  # the projector asks for the code (joincode)
         },
@@ -107,6 +108,7 @@ def host_state(event, now=None, public=None):
             "people": people.host_view(event, now),
             "show_count": event.show_count,
             "auto_advance": event.auto_advance,
+            "timing": timing.host_part(event, now),
             "display_url": urls.display_url(event.code),
             "segments": [
                 {"id": s.id, "instructions": s.instructions, "settings": s.settings}
@@ -132,6 +134,7 @@ def personal_state(event, attendee, now=None, kind_view=None):
         "label": attendee.label,
         "kind": kind_view or {},
         "side": side.personal_views(event, attendee, now),
+        "wrap_up": timing.wrap_up_for(event, attendee.id),
     }
 
 

@@ -101,7 +101,7 @@ def test_template_settings_and_default_round_length(ice):
     assert settings["group_size"] == 2 and settings["prompts"] == PROMPTS
     assert icebreaker.round_seconds(seg) == 30 * 60 / 5  # the segment's minutes per question
     pub = ice.public()
-    assert pub == {"round": 0, "rounds": 5, "mode": 2}
+    assert pub == {"round": 0, "rounds": 5, "mode": 2, "auto_place": True}
     assert "timer" not in pub  # before round 1, the segment's own timer is the main one
 
 
@@ -127,7 +127,7 @@ def test_clean_settings_refuses_bad_values(raw, error):
 def test_clean_settings_tidies_prompts():
     out = icebreaker.clean_settings({"group_size": "3", "prompts": ["  a   b ", "", "c"]})
     assert out == {"group_size": 3, "prompts": ["a b", "c"], "round_seconds": None,
-                   "auto_rounds": False}  # fmt: skip
+                   "auto_rounds": False, "auto_place": True}  # fmt: skip
 
 
 def test_host_edits_settings_through_agenda_update(ice):

@@ -424,5 +424,25 @@ ROWS = {
             dict(attendee_id=1, person_id=1),
         ],
     },
+    "0007_times_up": {
+        "event": [
+            dict(id=5, code="TIMEUP", name="Lightning talks", host_key="t" * 43,
+                 template="", created_at=T0 - 200, ended_at=None, version=4,
+                 show_count=True, auto_advance=False, chime=False, live_segment_id=None,
+                 warn_seconds=30,
+                 wrap_up_json='{"segment": 3, "attendee": 3, "at": 1, "text": "Please wrap up"}'),
+        ],
+    },
+    "0007_icebreaker_auto_place": {
+        "segment": [
+            dict(id=61, event_id=2, position=5, kind="icebreaker", title="Late arrivals",
+                 instructions="", minutes=10.0, settings_json='{"auto_place": true}',
+                 status="pending", timer_status="idle", timer_duration=600.0,
+                 timer_ends_at=None, timer_remaining=None, started_at=None, ended_at=None),
+        ],
+        "icebreaker_state": [
+            dict(id=2, segment_id=61, next_prompt=1, host_seen="7:1", place_due_at=T0 + 1204.5),
+        ],
+    },
 }
 # fmt: on

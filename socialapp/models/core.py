@@ -48,7 +48,12 @@ class Event(db.Model):
     version: Mapped[int] = mapped_column(default=1)
     show_count: Mapped[bool] = mapped_column(default=True)
     auto_advance: Mapped[bool] = mapped_column(default=False)
-    chime: Mapped[bool] = mapped_column(default=True)
+    # Time's up (socialapp.timing): the projector's chime is the host's switch, off by
+    # default; timers turn amber this many seconds before the end (0: never); the last
+    # private "wrap up" sent to a speaker's phone (JSON: segment, attendee, at, text).
+    chime: Mapped[bool] = mapped_column(default=False)
+    warn_seconds: Mapped[int] = mapped_column(default=60, server_default="60")
+    wrap_up_json: Mapped[str | None] = mapped_column(Text, default=None)
     # Crowd control (socialapp.people): at most this many attendees (None: no cap), and the
     # optional join code that changes every few minutes on the projector (socialapp.joincode).
     max_attendees: Mapped[int | None] = mapped_column(default=None)

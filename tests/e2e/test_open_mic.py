@@ -110,8 +110,34 @@ def test_five_phones_one_draw_speaker_timer_on_every_screen(live_server, screens
     screenshot(host, "open_mic-host")
 
     # Time's up chimes once on the projector, not again at every later change of state.
+    # The sound is off by default: the host switches it on.
     assert display.locator("html").get_attribute("data-chimes") is None
+    expect(host.locator("#sound")).to_have_attribute("aria-pressed", "false")
+    host.click("#sound")
+    expect(host.locator("#sound")).to_have_attribute("aria-pressed", "true")
     host.click("#mic-primary")  # resume
+
+    # The host's warning threshold: 5 minutes before the end, every screen turns amber.
+    host.select_option("#warn-seconds", "300")
+    expect(big).to_have_attribute("data-phase", "last_minute")
+    expect(display.locator(".stage-head .timer-words").first).to_have_text("Last 5 minutes")
+    expect(phone.locator("#now-timer [data-timer=kind]")).to_have_attribute(
+        "data-phase", "last_minute"
+    )
+    host.select_option("#warn-seconds", "60")
+    expect(big).to_have_attribute("data-phase", "running")
+
+    # A private "wrap up" reaches the speaker's phone only.
+    host.click("#wrap-up")
+    expect(phone.locator("#wrap-up")).to_contain_text("Please wrap up")
+    expect(host.locator("#wrap-up-sent")).to_be_visible()
+    for name, other in phones.items():
+        if name != drawn:
+            expect(other.locator("#wrap-up")).to_have_count(0)
+    screenshot(phone, "open_mic-phone-wrap-up")
+    screenshot(host, "open_mic-host-talk")
+    phone.click("#wrap-up-ok")
+    expect(phone.locator("#wrap-up")).to_have_count(0)
     for _ in range(4):
         host.click("#mic-plus30")
     expect(big).to_have_text(re.compile(r"^5:5\d$"))

@@ -113,6 +113,15 @@ def public_view(ctx):
     return view
 
 
+def current_speaker(ctx):
+    """The floor's speaker (a phone), for the host's private wrap-up; the debaters named in
+    the settings have no phone here."""
+    row = board(ctx)
+    if row is None or not row.floor_id or step_of(ctx, row)["kind"] != "floor":
+        return None
+    return row.floor_id, names([row.floor_id]).get(row.floor_id, "")
+
+
 def host_view(ctx):
     """Ballots in per vote, the hands in order (names: hands are not secret), the margin; the
     whole result (with the ballots left out) once it is shown."""
@@ -193,4 +202,5 @@ __all__ = [
     "KIND", "LABEL", "ORDER", "COMMANDS", "HOST_SETTINGS", "default_settings", "clean_settings",
     "public_view", "host_view", "personal_view", "personal_views", "on_start", "due", "on_sweep",
     "on_people_removed", "report_part", "forget_people",
+    "current_speaker",
 ]  # fmt: skip

@@ -23,6 +23,7 @@ from ...core import clock
 from ...extensions import db
 from ...models import Attendee, Segment
 from ..base import Change
+from . import late as late_joiners
 from . import meetings
 from .commands import COMMANDS, on_remove, start_round
 from .models import (
@@ -150,7 +151,8 @@ def public_view(ctx):
     seg = ctx.segment
     snap = snapshot(ctx.event, seg)
     settings = snap["settings"]
-    out = {"round": 0, "rounds": len(settings["prompts"]), "mode": settings["group_size"]}
+    out = {"round": 0, "rounds": len(settings["prompts"]), "mode": settings["group_size"],
+           "auto_place": settings["auto_place"]}  # fmt: skip
     rnd = snap["round"]
     if rnd is None:
         return out
@@ -247,6 +249,7 @@ def host_view(ctx):
         "present": len(present),
         "mode": settings["group_size"],
         "auto": settings["auto_rounds"],
+        "auto_place": settings["auto_place"],
         "round_seconds": round_seconds(seg, settings),
         "round": number,
         "prompts": len(prompts),
@@ -316,19 +319,17 @@ def due(ctx):
     rnd = current_round(ctx.segment)
     if _auto_due(ctx.segment, rnd, ctx.now):
         return True
-    return _seen_changed(ctx)
-
-
-def _seen_changed(ctx):
     st = db.session.scalar(
         select(IcebreakerState).where(IcebreakerState.segment_id == ctx.segment.id)
     )
+    if late_joiners.due(ctx, st):
+        return True
     return (st.host_seen if st else "") != host_seen(ctx.event, ctx.segment, ctx.now)
 
 
 def on_sweep(ctx):
-    """Auto-rounds; a fresh host panel when people arrive or leave (late joiners show up
-    there without anyone clicking)."""
+    """Auto-rounds; late joiners placed by themselves (late.py); a fresh host panel when
+    people arrive or leave (late joiners show up there without anyone clicking)."""
     seg = ctx.segment
     rnd = current_round(seg)
     st = get_state(seg)
@@ -337,7 +338,14 @@ def on_sweep(ctx):
     st.host_seen = seen
     if _auto_due(seg, rnd, ctx.now):
         return start_round(ctx, {})
-    return Change(public=False) if changed else None
+    placed = late_joiners.sweep(ctx, st, seen)
+    if placed is not None and placed.public:  # people were placed: the panel sees it now
+        db.session.flush()
+        st.host_seen = host_seen(ctx.event, seg, ctx.now)
+        return placed
+    if changed:
+        return Change(public=False)
+    return placed  # only the deadline moved (committed, nothing to send), or nothing
 
 
 # ---------- for other kinds (connect: people find again those they met) ----------

@@ -31,6 +31,9 @@ class IcebreakerState(db.Model):
     # "present:waiting" as the host panel last showed it: joins and phones leaving do not
     # send state by themselves, so the sweeper refreshes the host when this changes.
     host_seen: Mapped[str] = mapped_column(String(40), default="")
+    # Late joiners are placed by themselves at this time (socialapp/kinds/icebreaker/late.py):
+    # a stored deadline the sweeper acts on, not a thread; None while nobody waits.
+    place_due_at: Mapped[float | None] = mapped_column(default=None)
 
 
 class IcebreakerRound(TimerColumns, db.Model):

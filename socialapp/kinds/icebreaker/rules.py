@@ -25,7 +25,7 @@ COLOUR_TABLE = [[name, hex_code, signs.ink_for(hex_code)] for name, hex_code in 
 
 def default_settings():
     return {"group_size": 2, "prompts": list(DEFAULT_PROMPTS), "round_seconds": None,
-            "auto_rounds": False}  # fmt: skip
+            "auto_rounds": False, "auto_place": True}  # fmt: skip
 
 
 def clean_settings(raw):
@@ -48,8 +48,11 @@ def clean_settings(raw):
     auto = raw.get("auto_rounds", False)
     if not isinstance(auto, bool):
         raise CommandError("Auto-rounds must be on or off.")
+    place = raw.get("auto_place", True)
+    if not isinstance(place, bool):
+        raise CommandError("Placing late joiners by themselves must be on or off.")
     return {"group_size": size, "prompts": prompts, "round_seconds": seconds,
-            "auto_rounds": auto}  # fmt: skip
+            "auto_rounds": auto, "auto_place": place}  # fmt: skip
 
 
 PROMPTS = Texts(

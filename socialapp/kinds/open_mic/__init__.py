@@ -181,8 +181,17 @@ def vote_options(event):
     return [{"key": f"{KIND}-talks", "label": "Talks of the open mic", "options": options}]
 
 
+def current_speaker(ctx):
+    """The speaker with a phone (a name added by hand has none): for the host's wrap-up."""
+    current = bowl.speaker(entries(ctx.segment))
+    if current is None or current.attendee_id is None:
+        return None
+    return current.attendee_id, current.name
+
+
 # What the core and other kinds read (docs/segment-kinds.md); the rest is the kind's own.
 __all__ = [
+    "current_speaker",
     "KIND", "LABEL", "ORDER", "COMMANDS", "HOST_SETTINGS", "default_settings", "clean_settings",
     "public_view", "host_view", "personal_view", "on_people_removed", "on_remove", "stories",
     "encounters", "confirm_met", "report_part", "forget_people", "digest_part", "vote_options",

@@ -123,6 +123,11 @@ def side_view(ctx):
         "total": len(top),
     }
 
+def current_speaker(ctx):
+    """The hand-raise speaker, for the host's private wrap-up."""
+    sp = picture(ctx)["speaking"]
+    return (sp["attendee"], sp["name"]) if sp and sp["attendee"] else None
+
 
 def host_view(ctx):
     pic = picture(ctx)
@@ -167,4 +172,5 @@ __all__ = [
     "KIND", "LABEL", "ORDER", "COMMANDS", "HOST_SETTINGS", "default_settings", "clean_settings",
     "public_view", "host_view", "personal_view", "on_people_removed", "report_part",
     "forget_people", "side_open", "side_view", "SIDE_COMMANDS", "carry_over",
+    "current_speaker",
 ]  # fmt: skip

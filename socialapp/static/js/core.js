@@ -111,13 +111,19 @@
     if (timer.status === "running") return timer.ends_at - SA.now() / 1000;
     return timer.remaining !== null && timer.remaining !== undefined ? timer.remaining : timer.duration;
   };
+  /* The host sets when timers turn amber (event.warn seconds before the end; 0: never). */
+  SA.warnSeconds = () => { const w = SA.state && SA.state.event ? SA.state.event.warn : undefined; return typeof w === "number" ? w : 60; };
   SA.phase = function (timer) {
     if (!timer || timer.status !== "running") return timer ? timer.status : "idle";
     const left = SA.remaining(timer);
-    return left <= 0 ? "time_up" : left <= 60 ? "last_minute" : "running";
+    return left <= 0 ? "time_up" : left <= SA.warnSeconds() ? "last_minute" : "running";
   };
-  const PHASE_WORDS = { paused: "Paused", time_up: "Time's up", last_minute: "Last minute", stopped: "Ended", idle: "Not started", running: "" };
-  SA.phaseWords = (p) => PHASE_WORDS[p] || "";
+  const PHASE_WORDS = { paused: "Paused", time_up: "Time's up", stopped: "Ended", idle: "Not started", running: "" };
+  SA.phaseWords = (p) => {
+    if (p !== "last_minute") return PHASE_WORDS[p] || "";
+    const w = SA.warnSeconds();
+    return w === 60 ? "Last minute" : w < 60 ? "Last " + w + " seconds" : "Last " + Math.round(w / 60) + " minutes";
+  };
 
   /* Timers: any element with data-timer="key" shows SA.timers[key]; one loop for the page. */
   SA.timers = {};
@@ -148,14 +154,29 @@
   document.addEventListener("visibilitychange", drawTimers);
   SA.drawTimers = drawTimers;
 
-  /* Toasts for errors the server sends back, in words people understand. */
+  /* Toasts: errors the server sends back and short confirmations, in words people understand.
+     They expire after a few seconds, at most three show, and a new segment clears them: a
+     "Round 2: 4 groups" never lingers over the next segment's controls (the CSS keeps them
+     out of the way: the host panel's bottom-right corner, and clicks pass through them). */
+  const TOAST_MS = { ok: 4000, error: 6000 };
   SA.toast = function (message, kind) {
     let box = SA.$("#toasts");
     if (!box) { box = SA.h("div", { id: "toasts", role: "status", "aria-live": "polite" }); document.body.append(box); }
     const t = SA.h("div", { class: "toast " + (kind || "error") }, message);
     box.append(t);
-    setTimeout(() => t.remove(), 5000);
+    while (box.children.length > 3) box.firstElementChild.remove();
+    setTimeout(() => t.remove(), TOAST_MS[kind || "error"] || TOAST_MS.error);
   };
+  SA.clearToasts = function () {
+    const box = SA.$("#toasts");
+    if (box) box.replaceChildren();
+  };
+  let toastSegment; // the live segment the toasts on screen belong to
+  function clearToastsOnNewSegment(s) {
+    const live = s.live ? s.live.id : null;
+    if (toastSegment !== undefined && live !== toastSegment) SA.clearToasts();
+    toastSegment = live;
+  }
 
   /* Outbox: changing messages carry a client-made id and stay in localStorage until the
      server acknowledges them, so a dropped Wi-Fi or a reload never loses or doubles one. */
@@ -259,6 +280,7 @@
     socket.on("state", (s) => {
       if (!ours(s)) return;
       lastV = s.v;
+      clearToastsOnNewSegment(s);
       SA.state = s;
       SA.timers.segment = s.live ? s.live.timer : null;
       // A kind with its own clock (an icebreaker round, a speaker) puts it in s.kind.timer:

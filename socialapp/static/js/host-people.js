@@ -53,7 +53,7 @@
       v("div", { class: "row" }, v("label", { for: "people-cap" }, "Most attendees"),
         v("input", { id: "people-cap", ref: capRef, type: "number", min: "0", max: "100000", inputmode: "numeric", defaultValue: view.cap || "", placeholder: "no limit", "aria-label": "Most attendees allowed",
           onkeydown: (e) => { if (e.key === "Enter") { e.preventDefault(); save(); } } }),
-        v("button", { type: "button", id: "people-cap-save", class: "small", onclick: save }, "Set")),
+        v("button", { type: "button", id: "people-cap-save", class: "small", onclick: save, "aria-label": "Set the limit on people" }, "Set")),
       v("label", { class: "check" },
         v("input", { type: "checkbox", id: "people-rotate", checked: !!view.rotate, onchange: (e) => SA.send("people.settings", { rotate: e.target.checked }) }),
         "Rotating join code: the projector shows a code that changes every 3 minutes, so a photo of the QR code goes stale. Phones already in stay in."));

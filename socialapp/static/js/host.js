@@ -18,22 +18,66 @@
     return ["Start timer", () => send("agenda.start")];
   }
 
+  /* Which clock a control acts on is in its name: the segment clock here, a kind's own timer
+     (a speaker's, a round's) in the kind's area, each in a named group. */
   function controls(s) {
     const [label, action] = primaryAction(s);
     const live = s.live;
     // A kind with its own next action (draw a name, start a round) owns the biggest button.
     const kind = SA.kindOf(s);
-    const leads = live && live.timer.status !== "stopped" && kind && kind.leads;
+    const leads = !!(live && live.timer.status !== "stopped" && kind && kind.leads);
+    const panel = document.querySelector(".live-panel");
+    if (panel) {
+      panel.classList.toggle("kind-leads", leads);
+      // A kind's own clock runs (a speaker's, a round's): that one is the thing, shown first.
+      panel.classList.toggle("kind-clock-first", leads && SA.mainTimer === "kind");
+    }
+    const clockLabel = leads ? label.replace("timer", "segment clock") : label;
     return [
-      v("button", { id: "primary", class: leads ? "segment-timer-button" : "primary", disabled: !action, onclick: action, "aria-keyshortcuts": "Space" }, leads ? label.replace("timer", "segment clock") : label, v("kbd", {}, "Space")),
+      v("div", { class: "segment-clock" + (leads ? " quiet" : ""), role: "group", "aria-label": "Segment clock" },
+        v("button", { id: "primary", class: leads ? "segment-timer-button" : "primary", disabled: !action, onclick: action, "aria-keyshortcuts": "Space" }, clockLabel, v("kbd", {}, "Space")),
+        v("button", { id: "minus", disabled: !live, onclick: () => send("agenda.extend", { seconds: -60 }), "aria-keyshortcuts": "-", "aria-label": "Segment clock −1 minute" }, "−1 min", v("kbd", {}, "−")),
+        v("button", { id: "plus", disabled: !live, onclick: () => send("agenda.extend", { seconds: 60 }), "aria-keyshortcuts": "+", "aria-label": "Segment clock +1 minute" }, "+1 min", v("kbd", {}, "+"))),
       v("div", { class: "row" },
         v("button", { id: "prev", onclick: () => send("agenda.prev"), "aria-keyshortcuts": "P" }, "◀ Previous", v("kbd", {}, "P")),
-        v("button", { id: "minus", disabled: !live, onclick: () => send("agenda.extend", { seconds: -60 }), "aria-keyshortcuts": "-" }, "−1 min", v("kbd", {}, "−")),
-        v("button", { id: "plus", disabled: !live, onclick: () => send("agenda.extend", { seconds: 60 }), "aria-keyshortcuts": "+" }, "+1 min", v("kbd", {}, "+")),
         v("button", { id: "end", disabled: !live, onclick: () => confirm("End “" + live.title + "” now?") && send("agenda.end") }, "End segment"),
         v("button", { id: "next", onclick: () => send("agenda.next"), "aria-keyshortcuts": "N" }, "Next ▶", v("kbd", {}, "N"))),
+      SA.timesUp ? SA.timesUp(s) : null,
     ];
   }
+
+  /* Time's up (socialapp/timing.py): the projector's sound (off by default), when timers turn
+     amber, and a private "wrap up" to the phone of whoever speaks now (the live kind says who). */
+  const WARN_CHOICES = [[0, "never"], [30, "30 s before the end"], [60, "1 min before the end"], [120, "2 min before the end"], [300, "5 min before the end"]];
+  function timesUp(s) {
+    const t = s.host.timing || {};
+    const warn = s.event.warn === undefined ? 60 : s.event.warn;
+    const choices = WARN_CHOICES.some(([n]) => n === warn) ? WARN_CHOICES : WARN_CHOICES.concat([[warn, warn + " s before the end"]]);
+    const kind = SA.kindOf(s);
+    const own = kind && kind.wrapUp; // the kind shows the button next to its speaker
+    return v("div", { class: "times-up", role: "group", "aria-label": "Time's up" },
+      v("span", { class: "times-up-label" }, "Time's up"),
+      v("button", { id: "sound", class: "small", "aria-pressed": String(!!s.event.chime), onclick: () => send("event.settings", { chime: !s.event.chime }) },
+        s.event.chime ? "🔔 Projector sound on" : "🔕 Projector sound off"),
+      v("label", { class: "small times-up-warn" }, "Turn amber ",
+        v("select", { id: "warn-seconds", value: String(warn), onchange: (e) => send("event.warning", { warn_seconds: parseInt(e.target.value, 10) }) },
+          choices.map(([n, words]) => v("option", { key: n, value: String(n) }, words)))),
+      own ? null : wrapUpButton(s));
+  }
+  SA.timesUp = timesUp;
+
+  /* "Wrap up: <name>" while someone with a phone speaks, and when the last one was sent; a
+     kind with a speaker box puts it there (kind.wrapUp: true), else it is in the row above. */
+  function wrapUpButton(s) {
+    const t = s.host.timing || {};
+    const sp = t.speaker;
+    if (!sp) return null;
+    const wrapUp = () => send("event.wrap_up").then((ack) => { if (ack && ack.ok) SA.toast("“Please wrap up” sent to " + ack.to + "’s phone.", "ok"); });
+    return v("span", { class: "wrap-up" },
+      v("button", { id: "wrap-up", class: "small", onclick: wrapUp, "aria-keyshortcuts": "W" }, "Wrap up: " + sp.label, v("kbd", {}, "W")),
+      t.wrap_up_at ? v("span", { class: "muted small", id: "wrap-up-sent" }, " sent " + SA.clockTime(t.wrap_up_at)) : null);
+  }
+  SA.wrapUpButton = wrapUpButton;
 
   function agendaList(s) {
     const times = SA.agendaTimes(s);
@@ -44,7 +88,7 @@
         v("span", { class: "seg-title" }, seg.title),
         v("span", { class: "seg-meta" }, seg.minutes + " min · " + seg.kind.replace("_", " ")),
         live ? v("span", { class: "badge" }, "LIVE") :
-          v("button", { class: "small", onclick: () => send("agenda.goto", { segment_id: seg.id }) }, seg.status === "done" ? "Run again" : "Go live"));
+          v("button", { class: "small", "aria-label": (seg.status === "done" ? "Run again: " : "Go live: ") + seg.title, onclick: () => send("agenda.goto", { segment_id: seg.id }) }, seg.status === "done" ? "Run again" : "Go live"));
     });
   }
 
@@ -73,6 +117,7 @@
     else if (e.key === "p" || e.key === "P") click("prev");
     else if (e.key === "+" || e.key === "=") click("plus");
     else if (e.key === "-") click("minus");
+    else if ((e.key === "w" || e.key === "W") && document.getElementById("wrap-up")) click("wrap-up");
     else SA.hostKey(e); // the live kind's keys
   });
 

@@ -38,8 +38,32 @@
   }
   SA.draw = renderState;
 
+  /* The host's private "wrap up" (socialapp/timing.py): loud, once per message, and gone with
+     the segment (a kind-overlay of the live kind). */
+  function wrapUp(m) {
+    const w = m.wrap_up;
+    const key = w && "sa-wrap-" + SA.code + "-" + w.at;
+    let shown = false;
+    try { shown = !!(key && localStorage.getItem(key)); } catch (e) { /* private mode */ }
+    const old = document.getElementById("wrap-up");
+    if (!w || shown || !SA.state || !SA.state.live) { if (old) old.remove(); return; }
+    if (old && old.dataset.key === key) return;
+    if (old) old.remove();
+    const close = () => { try { localStorage.setItem(key, "1"); } catch (e) { /* private mode */ } box.remove(); };
+    const box = SA.h("div", { id: "wrap-up", class: "wrap-up-alert kind-overlay", role: "alertdialog", "aria-modal": "true", "aria-labelledby": "wrap-up-title", dataset: { key, kind: SA.state.live.kind } },
+      SA.h("div", {},
+        SA.h("p", { "aria-hidden": "true", class: "mic-alert-icon" }, "⏳"),
+        SA.h("h1", { id: "wrap-up-title" }, w.text),
+        SA.h("p", {}, "From the host, just for you: time to finish your last point."),
+        SA.h("button", { class: "primary big", id: "wrap-up-ok", onclick: close }, "OK")));
+    document.body.append(box);
+    try { if (navigator.vibrate) navigator.vibrate([400, 150, 400]); } catch (e) { /* not allowed */ }
+    box.querySelector("button").focus({ preventScroll: true });
+  }
+
   function renderMe(m) {
     patch($("#me-label"), m.label);
+    wrapUp(m);
     if (SA.state) renderState(SA.state);
   }
 

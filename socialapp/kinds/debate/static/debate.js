@@ -177,7 +177,7 @@
       v("form", { class: "row debate-margin", onsubmit: (e) => { e.preventDefault(); send("debate.margin", { margin: parseInt(margin.value, 10) }); } },
         v("label", { class: "field" }, v("span", {}, "Dead heat when the gains differ by less than (points)"),
           v("input", { id: "debate-margin", type: "number", min: 0, max: 50, defaultValue: String(hk.margin), ref: (el) => { margin = el; } })),
-        v("button", { type: "submit", class: "small" }, "Set")),
+        v("button", { type: "submit", class: "small", "aria-label": "Set the dead-heat margin" }, "Set")),
       order(k),
     ];
   }

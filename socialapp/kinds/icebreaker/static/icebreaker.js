@@ -94,8 +94,8 @@
 
   const WAITING = {
     waiting: ["Round 1 starts soon", () => "When it starts, your phone shows a big sign. Find the people with the same sign and answer the question together."],
-    unplaced: ["You'll get a group in a moment", (mine) => "Round " + mine.round + " has started. The host will put you in a group: keep this page open."],
-    alone: ["You're the first one here 🙂", () => "Nobody to pair you with yet. As soon as someone else arrives, the host will put you together."],
+    unplaced: ["You'll get a group in a moment", (mine, k) => "Round " + mine.round + " has started. " + (k && k.auto_place ? "You'll be put in a group in a few seconds" : "The host will put you in a group") + ": keep this page open."],
+    alone: ["You're the first one here 🙂", (mine, k) => "Nobody to pair you with yet. As soon as someone else arrives, " + (k && k.auto_place ? "you'll be put together." : "the host will put you together.")],
     skipped: ["You're sitting this round out", () => "Take a breather. You'll be matched again next round."],
   };
   function waitingActions(status, mine, act) {
@@ -137,7 +137,7 @@
     const words = WAITING[status];
     return SA.area(area,
       v("div", { class: "card center ib-status" }, words
-        ? [v("h2", {}, words[0]), v("p", { class: "lead" }, words[1](mine))]
+        ? [v("h2", {}, words[0]), v("p", { class: "lead" }, words[1](mine, k))]
         : v("h2", {}, "Icebreaker")),
       status === "waiting" ? null : question(mine.prompt, roundLine(k)),
       v("div", { class: "actions" }, waitingActions(status, mine, act)));
@@ -257,6 +257,9 @@
       v("label", { class: "check" },
         v("input", { type: "checkbox", id: "ib-auto", checked: !!k.auto, onchange: (e) => send("icebreaker.auto", { auto: e.target.checked }) }),
         "Next round starts by itself when the round timer ends"),
+      v("label", { class: "check" },
+        v("input", { type: "checkbox", id: "ib-auto-place", checked: k.auto_place !== false, onchange: (e) => send("icebreaker.auto_place", { auto_place: e.target.checked }) }),
+        "Place late joiners by themselves (a few seconds after they arrive)"),
       k.skipping_next ? v("span", { class: "muted" }, k.skipping_next + " will sit out the next round") : null,
       k.by_answers && k.by_answers.length ? v("label", { class: "ib-by" }, "Match the next round by the answers to ",
         v("select", { id: "ib-by-question" }, v("option", { value: "" }, "— no question (plain round) —"),

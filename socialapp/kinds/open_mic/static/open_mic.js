@@ -237,19 +237,23 @@
 
   /* ---------------- host panel ---------------- */
 
+  /* The host's next action, and which control it stands for ("draw", "call", "timer"): that
+     control is then not drawn a second time in the rows below (one button per action). */
   function primary(k, send) {
     const sp = k.speaker;
     if (sp) {
       const st = k.timer.status;
-      if (st === "running") return ["Pause speaker timer", () => send("open_mic.pause")];
-      if (st === "paused") return ["Resume speaker timer", () => send("open_mic.resume")];
-      return ["Start " + SA.fmt(k.timer.remaining) + " for " + sp.name, () => send("open_mic.start")];
+      if (st === "running") return ["Pause speaker timer", () => send("open_mic.pause"), "timer"];
+      if (st === "paused") return ["Resume speaker timer", () => send("open_mic.resume"), "timer"];
+      return ["Start " + SA.fmt(k.timer.remaining) + " for " + sp.name, () => send("open_mic.start"), "timer"];
     }
-    if (k.order.length) return ["Call up " + k.order[0].name, () => send("open_mic.next")];
-    if (firstCome(k)) return [k.closed ? "Sign-up closed, queue empty" : "Waiting for sign-ups", null];
-    if (k.in_bowl) return ["Draw a name", () => send("open_mic.draw")];
-    return [k.closed ? "Bowl closed and empty" : "The bowl is empty", null];
+    if (k.order.length) return ["Call up " + k.order[0].name, () => send("open_mic.next"), "call"];
+    if (firstCome(k)) return [k.closed ? "Sign-up closed, queue empty" : "Waiting for sign-ups", null, "none"];
+    if (k.in_bowl) return ["Draw a name", () => send("open_mic.draw"), "draw"];
+    return [k.closed ? "Bowl closed and empty" : "The bowl is empty", null, "none"];
   }
+  const KBD = { draw: "D", call: "C", timer: "S", none: null };
+  let primaryVerb = "none"; // what the big button does now (the keys below follow it)
 
   function entryRow(e, hk, send, opts) {
     const absent = (back) => {
@@ -288,7 +292,8 @@
     const k = s.kind || {};
     const hk = (s.host && s.host.kind) || {};
     if (k.in_bowl === undefined || !hk.bowl) return null;
-    const [label, action] = primary(k, send);
+    const [label, action, verb] = primary(k, send);
+    primaryVerb = verb;
     const sp = k.speaker;
     const count = v("input", { id: "mic-count-input", ref: keep("count"), type: "number", min: "2", max: "20", defaultValue: "3", "aria-label": "How many names to draw", class: "mic-num" });
     const redraw = v("input", { type: "checkbox", id: "mic-redraw", ref: keep("redraw"), defaultChecked: true });
@@ -300,27 +305,28 @@
         if (ack && ack.ok && kept.addName) { kept.addName.value = ""; kept.addTitle.value = ""; kept.addName.focus(); }
       });
     };
+    const big = v("button", { id: "mic-primary", class: "primary mic-primary", disabled: !action, onclick: action, "aria-keyshortcuts": KBD[verb] || undefined }, label,
+      KBD[verb] ? v("kbd", {}, KBD[verb]) : null);
     const drawLabel = sp && !k.order.length ? "Draw on deck" : "Draw a name";
+    // During a talk the speaker's timer is the thing: a box of its own, named, with its clock
+    // big and every control that acts on it inside (the segment clock is elsewhere, small).
+    const speakerBox = sp ? v("section", { class: "mic-speaker-clock", id: "mic-speaker-clock", role: "group", "aria-labelledby": "mic-speaker-clock-h" },
+      v("p", { class: "eyebrow", id: "mic-speaker-clock-h" }, "Speaker timer"),
+      v("p", { class: "muted small mic-segment-left" }, "The segment clock (its controls are below): ", v("span", { "data-timer": "segment" }), " left"),
+      v("p", { class: "mic-host-name" }, sp.name, sp.title ? v("span", { class: "mic-t" }, " " + quoted(sp.title)) : null),
+      v("p", { class: "mic-host-clock" }, v("span", { class: "timer mic-host-timer", "data-timer": "kind" }), " ", v("span", { class: "timer-words", "data-timer-words": "kind" })),
+      big,
+      v("div", { class: "row mic-row-buttons" },
+        v("button", { id: "mic-plus30", onclick: () => send("open_mic.extend", { seconds: 30 }), "aria-keyshortcuts": "T", "aria-label": "Speaker timer +30 seconds" }, "+30 s", v("kbd", {}, "T")),
+        v("button", { id: "mic-end", onclick: () => send("open_mic.end"), "aria-keyshortcuts": "E" }, "End talk", v("kbd", {}, "E")),
+        SA.wrapUpButton ? SA.wrapUpButton(s) : null)) : null;
     return [
-      v("div", { class: "mic-host-now" },
-        sp ? v("div", { class: "mic-host-speaker" },
-          v("p", { class: "eyebrow" }, "Speaking"),
-          v("p", { class: "mic-host-name" }, sp.name, sp.title ? v("span", { class: "mic-t" }, " " + quoted(sp.title)) : null),
-          v("p", {}, v("span", { class: "timer mic-host-timer", "data-timer": "kind" }), " ", v("span", { class: "timer-words", "data-timer-words": "kind" })))
-          : v("p", { class: "muted" }, "Nobody is speaking.")),
-      v("button", { id: "mic-primary", class: "primary mic-primary", disabled: !action, onclick: action }, label,
-        v("kbd", {}, sp ? "S" : k.order.length ? "C" : "D")),
+      sp ? speakerBox : v("div", { class: "mic-host-now" }, v("p", { class: "muted" }, "Nobody is speaking."), big),
       v("div", { class: "row mic-row-buttons" },
-        v("button", { id: "mic-draw", disabled: !k.in_bowl, onclick: () => send("open_mic.draw"), "aria-keyshortcuts": "D" }, drawLabel, v("kbd", {}, "D")),
+        verb === "draw" ? null : v("button", { id: "mic-draw", disabled: !k.in_bowl, onclick: () => send("open_mic.draw"), "aria-keyshortcuts": "D" }, drawLabel, v("kbd", {}, "D")),
         v("span", { class: "mic-several" }, count, v("button", { id: "mic-draw-several", disabled: !k.in_bowl, onclick: () => send("open_mic.draw", { count: Math.max(1, Math.min(20, parseInt(kept.count.value, 10) || 1)) }) }, "Draw several")),
-        v("button", { id: "mic-next", disabled: !k.order.length, onclick: () => send("open_mic.next"), "aria-keyshortcuts": "C" }, sp ? "Next speaker" : "Call up", v("kbd", {}, "C"))),
-      v("div", { class: "row mic-row-buttons" },
-        v("button", { id: "mic-timer", disabled: !sp, onclick: () => send(sp && k.timer.status === "running" ? "open_mic.pause" : "open_mic.start"), "aria-keyshortcuts": "S" },
-          sp && k.timer.status === "running" ? "Pause" : sp && k.timer.status === "paused" ? "Resume" : "Start", v("kbd", {}, "S")),
-        v("button", { id: "mic-plus30", disabled: !sp, onclick: () => send("open_mic.extend", { seconds: 30 }), "aria-keyshortcuts": "T" }, "+30 s", v("kbd", {}, "T")),
-        v("button", { id: "mic-end", disabled: !sp, onclick: () => send("open_mic.end"), "aria-keyshortcuts": "E" }, "End talk", v("kbd", {}, "E")),
-        v("button", { id: "mic-close", onclick: () => send("open_mic.close", { closed: !k.closed }) }, firstCome(k) ? (k.closed ? "Reopen sign-up" : "Close sign-up") : k.closed ? "Reopen the bowl" : "Close the bowl"),
-        v("button", { id: "mic-chime", "aria-pressed": String(!!s.event.chime), onclick: () => send("event.settings", { chime: !s.event.chime }) }, s.event.chime ? "🔔 Chime on" : "🔕 Chime muted")),
+        verb === "call" ? null : v("button", { id: "mic-next", disabled: !k.order.length, onclick: () => send("open_mic.next"), "aria-keyshortcuts": "C" }, sp ? "Next speaker" : "Call up", v("kbd", {}, "C")),
+        v("button", { id: "mic-close", onclick: () => send("open_mic.close", { closed: !k.closed }) }, firstCome(k) ? (k.closed ? "Reopen sign-up" : "Close sign-up") : k.closed ? "Reopen the bowl" : "Close the bowl")),
       setupRow(k, send),
       v("div", { class: "mic-host-lists" },
         v("section", {},
@@ -345,6 +351,16 @@
             v("strong", {}, g.name), g.action === "draw" ? " (from " + g.pool + ")" : "")))))];
   }
 
+  /* A key clicks the big button when that is what it stands for, else its own button. */
+  function key(verb, id) {
+    return () => {
+      const b = document.getElementById(primaryVerb === verb ? "mic-primary" : id);
+      if (!b || b.disabled) return false;
+      b.click();
+      return true;
+    };
+  }
+
   // leads: draw / call up / start is the host's next action, so the segment timer steps back.
   // Host keys D, C, S, T, E (core uses Space, N, P, +, -).
   SA.defineKind("open_mic", {
@@ -352,6 +368,7 @@
     display,
     host,
     leads: true,
-    keys: { d: "mic-draw", c: "mic-next", s: "mic-timer", t: "mic-plus30", e: "mic-end" },
+    wrapUp: true, // the host's "Wrap up" sits in the speaker's box
+    keys: { d: key("draw", "mic-draw"), c: key("call", "mic-next"), s: key("timer", null), t: "mic-plus30", e: "mic-end" },
   });
 })();
