@@ -123,6 +123,7 @@ def side_view(ctx):
         "total": len(top),
     }
 
+
 def current_speaker(ctx):
     """The hand-raise speaker, for the host's private wrap-up."""
     sp = picture(ctx)["speaking"]
