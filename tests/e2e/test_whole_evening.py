@@ -12,6 +12,7 @@ import io
 import itertools
 import re
 import time
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -181,18 +182,24 @@ def wall(room):
     room.host.click("#wall-suggest")
     expect(room.host.locator("#wall-accept")).to_be_visible(timeout=60_000)
     room.host.click("#wall-accept")
-    expect(room.display.locator(".wall-theme-title").first).to_be_visible()
+    expect(room.display.locator(".wr-title").first).to_be_visible()  # the themes reveal
     room.shoot("4-wall-themes")
 
 
 def exports(room, base, code, notes):
-    """The host takes the wall home; a stranger gets nothing."""
+    """The host takes the wall home from the panel's Take home list; a stranger gets nothing."""
+    links = room.host.locator("#take-home a[download]")
     for suffix, kind in (("md", "markdown"), ("csv", "csv")):
-        response = room.host.request.get(f"{base}/e/{code}/export.{suffix}")
-        assert response.ok and kind in response.headers["content-type"]
-        body = response.text()
+        link = links.and_(room.host.locator(f"[href$='/e/{code}/export.{suffix}']"))
+        expect(link.first).to_be_visible()
+        with room.host.expect_download() as got:
+            link.first.click()
+        body = Path(got.value.path()).read_text(encoding="utf-8")
+        assert got.value.suggested_filename.endswith("." + suffix)
         for text in notes:
-            assert text in body
+            assert text in body, (suffix, text)
+        response = room.host.request.get(f"{base}/e/{code}/export.{suffix}")
+        assert kind in response.headers["content-type"]
     stranger = room.phones[0].request.get(f"{base}/e/{code}/export.md")
     assert stranger.status == 403
     assert NOTES[0] not in stranger.text()
