@@ -10,7 +10,9 @@ at every segment in test-artifacts/evening/.
 
 import io
 import itertools
+import os
 import re
+import shutil
 import time
 from pathlib import Path
 
@@ -32,6 +34,13 @@ NAMES = [
     "Edsger",
 ]
 LATE = "Katherine"
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+README_SHOTS = {
+    "2-icebreaker-round2-phone2": "evening-long-name-phone",
+    "3-success-stories-projector": "evening-speaker-display",
+    "3-success-stories-host": "evening-host-talk",
+    "4-wall-themes-projector": "evening-themes-display",
+}
 NOTES = [
     "Agree on authorship before the first experiment",
     "Write the README first",
@@ -71,6 +80,10 @@ class Evening:
         self.host.screenshot(path=str(self.folder / f"{step}-host.png"), full_page=True)
         for i, page in enumerate(self.phones):
             page.screenshot(path=str(self.folder / f"{step}-phone{i + 1}.png"))
+        if os.environ.get("UPDATE_SCREENSHOTS"):  # the README shows the evening's best moments
+            for shot, name in README_SHOTS.items():
+                if shot.startswith(step + "-"):
+                    shutil.copy(self.folder / f"{shot}.png", DOCS / f"{name}.png")
 
     def everyone(self):
         return [self.display, *self.phones]
@@ -223,6 +236,7 @@ def test_the_whole_evening(live_server, screens):
     host.goto(ev["host_url"])
     host.wait_for_selector("#conn[data-status=online]")
     display = screens("display")
+    display.emulate_media(reduced_motion="reduce")  # screenshots show the reveal, not its fade
     display.goto(ev["display_url"])
     display.wait_for_selector("#conn[data-status=online]")
     expect(display.locator("img.qr")).to_be_visible()
