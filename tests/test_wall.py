@@ -350,7 +350,7 @@ def test_views_are_compact_and_host_only_data_stays_private(w, host, phone, sio)
     w.host("wall.suggest")
     d = sio(role="display")
     public = last(d.get_received(), "state")
-    assert set(public["kind"]) == {"locked", "max_notes", "themes", "notes"}
+    assert set(public["kind"]) == {"locked", "max_notes", "columns", "themes", "notes"}
     assert set(public["kind"]["notes"][0]) == {"id", "text", "theme", "votes"}
     assert "Ada" not in json.dumps(public["kind"])
     a = sio(phone("Ada 2"), "attendee")
