@@ -253,3 +253,23 @@ def test_a_screen_that_connects_between_sends_gets_the_state_the_next_patch_star
     assert broadcast.flush() == 1
     held = screen_state(late.get_received(), first)
     assert [n["text"] for n in held["kind"]["notes"]] == ["First", "Second"]
+
+
+@settings(max_examples=15, suppress_health_check=list(HealthCheck), deadline=None)
+@given(st.lists(st.tuples(step, st.booleans()), min_size=1, max_size=15))
+def test_coalescing_never_loses_a_change(app, screens, steps):
+    """A busy room: changes wait for the window's end (flushed here at random points), and the
+    screens still end with the wall as it is, after the last send."""
+    screens.check()
+    app.config["BROADCAST_SECONDS"] = 30
+    try:
+        for s, send_now in steps:
+            screens.run(s)
+            if send_now:
+                broadcast.flush()
+                screens.check()
+        broadcast.flush()
+        screens.check()
+    finally:
+        app.config["BROADCAST_SECONDS"] = 0
+        broadcast.batches().sent_at.clear()
