@@ -15,9 +15,14 @@ Two rules keep resyncs rare:
 """
 
 import threading
+from collections import OrderedDict
 
 from .core import patches
 from .kinds import KINDS
+
+# Events whose last states are kept (the busiest recent ones); an event dropped from here just
+# gets its next send whole.
+KEEP = 64
 
 
 def patched(event):
@@ -29,7 +34,8 @@ def patched(event):
 class Streams:
     def __init__(self):
         self.guard = threading.Lock()
-        self.events = {}  # event id -> {"v": last version committed here, "rooms": {role: state}}
+        # event id -> {"v": last version committed here, "rooms": {role: state}}, oldest first
+        self.events = OrderedDict()
 
     def committed(self, event_id, version):
         """This worker committed `version`: the chain holds only if it follows the last one."""
@@ -51,6 +57,9 @@ class Streams:
             rec = self.events.setdefault(event.id, {"v": state["v"], "rooms": {}})
             rec["rooms"][role] = state
             rec["v"] = max(rec["v"], state["v"])
+            self.events.move_to_end(event.id)
+            while len(self.events) > KEEP:
+                self.events.popitem(last=False)
         if not patched or before is None or before["v"] >= state["v"]:
             return "state", state
         if (before.get("live") or {}).get("id") != (state.get("live") or {}).get("id"):
