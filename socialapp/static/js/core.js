@@ -227,7 +227,6 @@
   /* A state as changes (socialapp/core/patches.py is the other half and says the format):
      apply(value, patch) is the new value; `value` is left as it was. */
   SA.patches = (function () {
-    const same = (a, b) => a === b || (a !== null && b !== null && typeof a === "object" && typeof b === "object" && JSON.stringify(a) === JSON.stringify(b));
     function keyed(items, p) {
       const gone = new Set((p.x || []).map(String));
       let out = (items || []).filter((it) => !gone.has(String(it.id)));
@@ -251,7 +250,7 @@
       Object.keys(p.d || {}).forEach((k) => { out[k] = apply(out[k], p.d[k]); });
       return out;
     }
-    return { apply, same };
+    return { apply };
   })();
 
   /* Connect as a role; handlers: state(s), me(m), count(n). */
