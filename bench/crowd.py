@@ -73,6 +73,7 @@ class Phase:
     def __enter__(self):
         self.cpu0, self.t0 = self.server.cpu(), time.monotonic()
         self.gen0, self.msgs0 = time.process_time(), self.hub.received
+        self.bytes0 = self.hub.bytes
         return self
 
     def __exit__(self, *exc):
@@ -80,6 +81,7 @@ class Phase:
         self.wall = time.monotonic() - self.t0
         self.gen = time.process_time() - self.gen0
         self.msgs = self.hub.received - self.msgs0
+        self.bytes = self.hub.bytes - self.bytes0
 
     def figures(self):
         return {

@@ -90,6 +90,7 @@ class Hub:
 
     def __init__(self, compress=0):
         self.received, self.compress = 0, compress
+        self.bytes = 0  # characters of every text frame received (what screens download)
 
 
 class Sock:
@@ -148,6 +149,7 @@ class Sock:
                     continue
                 hub.received += 1
                 data = msg.data
+                hub.bytes += len(data)
                 if data.startswith("42"):
                     self._event(data, t)
                 elif data == "2":  # Engine.IO ping: a phone that does not answer is dropped

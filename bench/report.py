@@ -75,6 +75,7 @@ NOTES = [
     ("stored exactly once", once),
     ("never shown", lambda r: r["never_shown"]),
     ("refused", refused),
+    ("KB per screen (per s)", lambda r: f"{r['kb_per_screen']} ({r['kb_per_screen_per_s']})"),
     SERVER_PCT,
     LOAD,
 ]

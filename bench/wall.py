@@ -34,7 +34,7 @@ class Projector:
         return self
 
     def watch(self, name, data, t):
-        if name == "state":
+        if name in ("state", "patch"):  # a patch carries the new notes' text too
             for token in TOKEN.findall(data):
                 self.seen.setdefault(token, t)
 
@@ -88,10 +88,13 @@ async def notes(crowd, seconds=5.0):
         await until(lambda: len(projector.seen) >= len(phones), 60)
     lat = [(projector.seen[k] - t) / 1e6 for k, t in sent.items() if k in projector.seen]
     await projector.sock.close()
+    screens = len(phones) + 2  # the phones, the projector and the host panel
     return {
         "notes": len(phones),
         "over_s": seconds,
         "to_projector_ms": spread(lat),
+        "kb_per_screen_per_s": round(phase.bytes / screens / phase.wall / 1000, 2),
+        "kb_per_screen": round(phase.bytes / screens / 1000, 1),
         "never_shown": len(phones) - len(lat),
         "refused": dict(Counter(refused)),
         **exactly_once(await stored(crowd), len(phones)),

@@ -10,6 +10,12 @@ is complete. Kinds never batch or flag anything themselves.
 A phone's personal state is sent only when it differs from the last one this worker sent it
 (socialapp.sent), so a change that concerns everyone does not re-send 2,000 identical ones.
 
+A kind whose view grows to long lists (the wall) sets PATCHES = True: while it is live, the
+rooms get a "patch" (socialapp.core.patches: what changed since the state this worker last sent
+the room, with that state's version as `base`) instead of the whole state, and a phone or
+panel that does not hold `base` asks for the state again (socialapp.streams says how the two
+stay in step).
+
 Room names start with the install's id: two installs on one Redis never share a room, even on
 one channel. The hosts' room also carries the host key's fingerprint, so the moment the key is
 rotated no broadcast reaches a socket signed in with the old key, on any worker."""
@@ -21,7 +27,7 @@ import time
 from flask import current_app
 from sqlalchemy import inspect
 
-from . import auth, msgqueue
+from . import auth, msgqueue, streams
 from .extensions import db, socketio
 from .kinds.base import ALL
 from .models import Event
@@ -86,6 +92,7 @@ class Batches:
         self.sent_at = {}  # event id -> time.monotonic() of its last send
         self.sent = Sent()
         self.counts = {}  # event id -> the presence counts last sent
+        self.streams = streams.Streams()  # event id -> the states last sent to its rooms
 
 
 def batches():
@@ -100,6 +107,7 @@ def after(event, change, version=None):
     # (a join) needs nothing else of it now.
     event_id = inspect(event).identity[0]
     b.sent.committed(event_id, event.version if version is None else version)
+    b.streams.committed(event_id, event.version if version is None else version)
     seen = getattr(change, "public", True) or getattr(change, "host", True)
     if not seen and not getattr(change, "personal", None):
         return  # nothing anyone sees at once (presence: the sweeper sends counts)
@@ -163,13 +171,21 @@ def send(event, pending):
     now = time.time()
     failed = msgqueue.failures()
     public = public_state(event, now) if pending.public or pending.host else None
+    patched = streams.patched(event)
     if pending.public:
-        socketio.emit("state", public, to=room_public(event.id))
+        emit_state(event, "public", public, room_public(event.id), patched)
     if pending.host:
-        socketio.emit("state", host_state(event, now, public), to=room_host(event.id))
+        emit_state(event, "host", host_state(event, now, public), room_host(event.id), patched)
     personal(event, pending.personal, now)
     if msgqueue.failures() > failed:
         queue_down(event)
+
+
+def emit_state(event, role, state, room, patched):
+    """The state to a room: as a patch from the last one sent there when the live kind asks for
+    patches and one is smaller, else whole."""
+    name, payload = batches().streams.message(event, role, state, patched)
+    socketio.emit(name, payload, to=room)
 
 
 def queue_down(event):

@@ -50,12 +50,14 @@ def on_connect(data=None):
 def send_all(event, role, attendee):
     """Join the rooms for this role and send the full current state."""
     now = time.time()
+    # A patched kind's room gets the state its next patch starts from (socialapp.streams).
+    streams = broadcast.batches().streams
     if role == "host":
         join_room(broadcast.room_host(event.id))
-        emit("state", host_state(event, now))
+        emit("state", streams.newcomer(event, "host") or host_state(event, now))
         return
     join_room(broadcast.room_public(event.id))
-    emit("state", public_state(event, now))
+    emit("state", streams.newcomer(event, "public") or public_state(event, now))
     if attendee is not None:
         join_room(broadcast.room_attendee(attendee.id))
         # Presence: written only if not already fresh (a phone that just joined was seen at

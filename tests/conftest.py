@@ -15,6 +15,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from socialapp import create_app, ratelimit
+from socialapp.core import patches
 from socialapp.events import create_event
 from socialapp.extensions import socketio
 from tests import cluster
@@ -105,9 +106,27 @@ def sio(app, event):
 
 
 def last(received, name):
-    """The last message of one name a test client received."""
+    """The last message of one name a test client received. For "state": the state the screen
+    shows, its last whole state with the patches after it applied (socialapp.streams); a patch
+    that does not apply leaves None, as a screen would then ask for the whole state."""
+    if name == "state":
+        return screen_state(received)
     found = [m["args"][0] for m in received if m["name"] == name]
     return found[-1] if found else None
+
+
+def screen_state(received, current=None):
+    """What SA.start's handlers make of these messages, starting from `current`."""
+    for m in received:
+        if m["name"] == "state":
+            current = m["args"][0]
+        elif m["name"] == "patch" and current is not None:
+            p = m["args"][0]
+            if current["v"] == p["base"]:
+                current = patches.apply(current, p["p"])
+            elif current["v"] < p["v"]:
+                current = None
+    return current
 
 
 def command(client, name, args=None, cid=None):

@@ -10,6 +10,8 @@ import urllib.request
 
 import socketio
 
+from socialapp.core import patches
+
 
 class Person:
     def __init__(self, base):
@@ -19,6 +21,7 @@ class Person:
         self.received = []
         self.cond = threading.Condition()
         self.sio = None
+        self.code = self.held = None  # the state this screen shows (patches applied)
 
     def get(self, path):
         with self.http.open(self.base + path, timeout=10) as r:
@@ -38,8 +41,11 @@ class Person:
     def connect(self, code, role, transports=("websocket",)):
         """Reconnects by itself; "connect" and "disconnect" are recorded like messages."""
         self.sio = socketio.Client(reconnection=True, reconnection_delay=0.2)
-        for name in ("state", "me", "error", "count"):
+        self.code = code
+        for name in ("me", "error", "count"):
             self.sio.on(name, self._recorder(name))
+        self.sio.on("state", self._state)
+        self.sio.on("patch", self._patch)
         self.sio.on("connect", lambda: self._recorder("connect")(None))
         self.sio.on("disconnect", lambda *reason: self._recorder("disconnect")(None))
         self.sio.connect(
@@ -50,6 +56,20 @@ class Person:
             wait_timeout=10,
         )
         return self
+
+    def _state(self, data):
+        self.held = data
+        self._recorder("state")(data)
+
+    def _patch(self, data):
+        """As core.js: a patch of the state held is recorded as the state it makes; a screen
+        that holds another one asks for the whole state."""
+        if data.get("code") != self.code:
+            self._recorder("patch")(data)  # not ours (tests look for crossed messages)
+        elif self.held is not None and self.held["v"] == data["base"]:
+            self._state(patches.apply(self.held, data["p"]))
+        elif self.held is None or self.held["v"] < data["v"]:
+            self.sio.emit("resync", {})
 
     def _recorder(self, name):
         def record(data):

@@ -5,6 +5,7 @@ import time
 import pytest
 
 from socialapp import broadcast
+from socialapp.core import patches
 from tests.room import Room
 
 N = 50
@@ -20,11 +21,25 @@ def wall(app, event):
 
 @pytest.fixture
 def sent(monkeypatch):
-    """Every emit the broadcast layer makes: (name, payload, room)."""
+    """Every emit the broadcast layer makes: (name, payload, room). A patch (the wall sends
+    them) is recorded as the "state" the room's screens hold once they applied it."""
     out = []
-    monkeypatch.setattr(
-        broadcast.socketio, "emit", lambda name, data, **k: out.append((name, data, k.get("to")))
-    )
+    held = {}
+    for event_id, rec in broadcast.batches().streams.events.items():
+        held[broadcast.room_public(event_id)] = rec["rooms"].get("public")
+        held[broadcast.room_host(event_id)] = rec["rooms"].get("host")
+
+    def emit(name, data, **k):
+        to = k.get("to")
+        if name == "patch":
+            before = held.get(to)
+            ok = before is not None and before["v"] == data["base"]
+            name, data = "state", patches.apply(before, data["p"]) if ok else None
+        if name == "state":
+            held[to] = data
+        out.append((name, data, to))
+
+    monkeypatch.setattr(broadcast.socketio, "emit", emit)
     return out
 
 

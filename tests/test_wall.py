@@ -14,7 +14,7 @@ from socialapp import commands, ratelimit
 from socialapp.extensions import db
 from socialapp.kinds import wall
 from socialapp.kinds.wall.models import WallNote, WallVote
-from tests.conftest import command, last
+from tests.conftest import command, last, screen_state
 from tests.room import Room
 
 
@@ -234,14 +234,13 @@ def test_hiding_a_note_removes_it_from_public_state_at_once(w, host, phone, sio,
     d = sio(role="display")
     a = sio(phone("Eve"), "attendee")
     h = sio(host, "host")
-    for c in (d, a, h):
-        c.get_received()
+    held = {c: last(c.get_received(), "state") for c in (d, a, h)}  # what each screen shows
     ack = command(h, "wall.hide", {"note_id": nid})
     assert ack["ok"]
-    for c in (d, a):
-        notes = last(c.get_received(), "state")["kind"]["notes"]
+    for c in (d, a):  # the wall sends patches: applied to what the screen held
+        notes = screen_state(c.get_received(), held[c])["kind"]["notes"]
         assert [n["text"] for n in notes] == ["fine note"]
-    hosted = last(h.get_received(), "state")["host"]["kind"]
+    hosted = screen_state(h.get_received(), held[h])["host"]["kind"]
     assert [n["state"] for n in hosted["notes"]] == ["hidden", "shown"]
     assert w.me("Ada")["mine"][0]["state"] == "hidden"
     ack = w.att("Ada", "wall.note_edit", note_id=nid, text="nicer")
@@ -350,7 +349,7 @@ def test_views_are_compact_and_host_only_data_stays_private(w, host, phone, sio)
     w.host("wall.suggest")
     d = sio(role="display")
     public = last(d.get_received(), "state")
-    assert set(public["kind"]) == {"locked", "max_notes", "themes", "notes"}
+    assert set(public["kind"]) == {"locked", "max_notes", "columns", "themes", "notes"}
     assert set(public["kind"]["notes"][0]) == {"id", "text", "theme", "votes"}
     assert "Ada" not in json.dumps(public["kind"])
     a = sio(phone("Ada 2"), "attendee")

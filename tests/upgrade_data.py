@@ -444,5 +444,20 @@ ROWS = {
             dict(id=2, segment_id=61, next_prompt=1, host_seen="7:1", place_due_at=T0 + 1204.5),
         ],
     },
+    "0007_wall_columns": {
+        "segment": [
+            dict(id=70, event_id=2, position=5, kind="wall", title="Reading: strengths and gaps",
+                 instructions="One note per point.", minutes=10.0, status="pending",
+                 settings_json='{"max_notes": 10, "premoderate": false, "columns": '
+                               '["Strengths", "Weaknesses", "How I\'d apply it"]}',
+                 started_at=None, ended_at=None, timer_status="idle", timer_duration=600.0,
+                 timer_ends_at=None, timer_remaining=None),
+        ],
+        "wall_note": [
+            dict(id=15, segment_id=70, attendee_id=7, cid="n-eve-col", text="Clear ablations",
+                 state="shown", flagged="", theme_id=None, column_no=0, created_at=T0 - 84_000,
+                 updated_at=T0 - 84_000),
+        ],
+    },
 }
 # fmt: on

@@ -72,15 +72,26 @@ def to_markdown(data):
             continue
         themed = sum(1 for t in w["themes"] if not t["unsorted"])
         lines += [f"{w['notes']} notes, {themed} themes.", ""]
-        for t in w["themes"]:
-            heading = md_text(t["title"])
-            lines += [f"### {heading} ({len(t['notes'])} notes, {votes_words(t['votes'])})", ""]
-            if not t["notes"]:
-                lines += ["No notes in this theme.", ""]
-            for n in t["notes"]:
-                lines.append(f"- {md_text(n['text'])} (+{n['votes']})")
-            lines.append("")
+        if not w.get("columns"):
+            lines += md_themes(w["themes"], "###")
+            continue
+        for c in w["columns"]:  # a wall with columns: each column, then its themes
+            lines += [f"### {md_text(c['name'])} ({c['notes']} notes)", ""]
+            lines += md_themes([t for t in c["themes"] if t["notes"]], "####")
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def md_themes(themes, level):
+    lines = []
+    for t in themes:
+        heading = md_text(t["title"])
+        lines += [f"{level} {heading} ({len(t['notes'])} notes, {votes_words(t['votes'])})", ""]
+        if not t["notes"]:
+            lines += ["No notes in this theme.", ""]
+        for n in t["notes"]:
+            lines.append(f"- {md_text(n['text'])} (+{n['votes']})")
+        lines.append("")
+    return lines
 
 
 # ---------------------------------------------------------------- CSV
@@ -95,18 +106,23 @@ def csv_cell(value):
 def to_csv(data):
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(["wall", "theme", "note", "votes"])
+    # A "column" column only when some wall has columns: plain walls export as they always did.
+    with_columns = any(w.get("columns") for w in data["walls"])
+    writer.writerow(["wall", *(["column"] if with_columns else []), "theme", "note", "votes"])
     for w in data["walls"]:
-        for t in w["themes"]:
-            for n in t["notes"]:
-                writer.writerow(
-                    [
-                        csv_cell(w["title"]),
-                        "" if t["unsorted"] else csv_cell(t["title"]),
-                        csv_cell(n["text"]),
-                        n["votes"],
-                    ]
-                )
+        parts = w.get("columns") or [{"name": "", "themes": w["themes"]}]
+        for c in parts:
+            for t in c["themes"]:
+                for n in t["notes"]:
+                    writer.writerow(
+                        [
+                            csv_cell(w["title"]),
+                            *([csv_cell(c["name"])] if with_columns else []),
+                            "" if t["unsorted"] else csv_cell(t["title"]),
+                            csv_cell(n["text"]),
+                            n["votes"],
+                        ]
+                    )
     return out.getvalue()
 
 

@@ -22,11 +22,23 @@ from . import note_commands, theme_commands  # noqa: F401  (their @command fills
 from .models import WallNote, WallVote
 from .reading import board_of, themes_of, vote_counts
 from .recap import digest_part, forget_people, report_part
-from .rules import BUILTIN_WORDS, COMMANDS, RATE_NOTES, clean_settings, default_settings, max_notes
+from .rules import (
+    BUILTIN_WORDS,
+    COMMANDS,
+    HOST_SETTINGS,
+    RATE_NOTES,
+    clean_settings,
+    columns_of,
+    default_settings,
+    max_notes,
+)
 
 KIND = "wall"
 LABEL = "Sticky-note wall"
 ORDER = 30
+# Hundreds of notes: while the wall is live, screens get what changed, not the whole wall
+# (socialapp.streams).
+PATCHES = True
 
 
 def blueprints():
@@ -54,21 +66,35 @@ def cli_commands():
 
 
 def public_view(ctx):
-    """Shown notes only, compact: id, text, theme id, votes; themes in order."""
+    """Shown notes only, compact: id, text, theme id, votes, column; themes in order, and the
+    column names (empty on a wall without columns)."""
     seg = ctx.segment
     board = board_of(seg)
     votes = vote_counts(seg)
+    names = columns_of(seg)
     rows = db.session.execute(
-        select(WallNote.id, WallNote.text, WallNote.theme_id)
+        select(WallNote.id, WallNote.text, WallNote.theme_id, WallNote.column_no)
         .where(WallNote.segment_id == seg.id, WallNote.state == "shown")
         .order_by(WallNote.id)
     ).all()
     return {
         "locked": board.locked,
         "max_notes": max_notes(seg),
+        "columns": names,
         "themes": [{"id": t.id, "title": t.title} for t in themes_of(seg)],
-        "notes": [{"id": i, "text": t, "theme": th, "votes": votes.get(i, 0)} for i, t, th in rows],
+        "notes": [
+            {"id": i, "text": t, "theme": th, "votes": votes.get(i, 0)} | col_of(c, names)
+            for i, t, th, c in rows
+        ],
     }
+
+
+def col_of(column_no, names):
+    """{"col": the note's column index, or None if the wall no longer has it}; {} on a wall
+    without columns, so plain walls send what they always did."""
+    if not names:
+        return {}
+    return {"col": column_no if column_no is not None and column_no < len(names) else None}
 
 
 def host_view(ctx):
@@ -79,6 +105,7 @@ def host_view(ctx):
     seg = ctx.segment
     board = board_of(seg)
     votes = vote_counts(seg)
+    names = columns_of(seg)
     rows = db.session.execute(
         select(WallNote, Attendee.name, Attendee.name_no)
         .join(Attendee, Attendee.id == WallNote.attendee_id)
@@ -95,6 +122,7 @@ def host_view(ctx):
             "by": name if no == 1 else f"{name} ({no})",
             "flag": n.flagged,
         }
+        | col_of(n.column_no, names)
         for n, name, no in rows
     ]
     counts = {"shown": 0, "pending": 0, "hidden": 0}
@@ -106,6 +134,7 @@ def host_view(ctx):
         "words": board.words,
         "builtin_words": len(BUILTIN_WORDS),
         "max_notes": max_notes(seg),
+        "columns": names,
         "themes": [{"id": t.id, "title": t.title} for t in themes_of(seg)],
         "notes": notes,
         "counts": counts,
@@ -118,8 +147,9 @@ def host_view(ctx):
 def personal_view(ctx, attendee):
     """My notes (so I can edit them) and the ids of the notes I voted for."""
     seg = ctx.segment
+    names = columns_of(seg)
     mine = db.session.execute(
-        select(WallNote.id, WallNote.text, WallNote.state)
+        select(WallNote.id, WallNote.text, WallNote.state, WallNote.column_no)
         .where(WallNote.segment_id == seg.id, WallNote.attendee_id == attendee.id)
         .order_by(WallNote.id)
     ).all()
@@ -129,7 +159,7 @@ def personal_view(ctx, attendee):
         .order_by(WallVote.note_id)
     ).all()
     return {
-        "mine": [{"id": i, "text": t, "state": s} for i, t, s in mine],
+        "mine": [{"id": i, "text": t, "state": s} | col_of(c, names) for i, t, s, c in mine],
         "voted": list(voted),
         "left": max(0, max_notes(seg) - len(mine)),
     }
@@ -138,15 +168,18 @@ def personal_view(ctx, attendee):
 def personal_views(ctx, attendees):
     """personal_view for many phones in two queries (a segment change sends 2,000 of them)."""
     seg, ids = ctx.segment, [a.id for a in attendees]
+    names = columns_of(seg)
     mine, voted = {i: [] for i in ids}, {i: [] for i in ids}
     for chunk in range(0, len(ids), 500):  # stay under SQLite's bound-parameter limit
         part = ids[chunk : chunk + 500]
-        for aid, i, t, s in db.session.execute(
-            select(WallNote.attendee_id, WallNote.id, WallNote.text, WallNote.state)
+        for aid, i, t, s, c in db.session.execute(
+            select(
+                WallNote.attendee_id, WallNote.id, WallNote.text, WallNote.state, WallNote.column_no
+            )
             .where(WallNote.segment_id == seg.id, WallNote.attendee_id.in_(part))
             .order_by(WallNote.id)
         ):
-            mine[aid].append({"id": i, "text": t, "state": s})
+            mine[aid].append({"id": i, "text": t, "state": s} | col_of(c, names))
         for aid, note_id in db.session.execute(
             select(WallVote.attendee_id, WallVote.note_id)
             .where(WallVote.segment_id == seg.id, WallVote.attendee_id.in_(part))
@@ -175,9 +208,9 @@ def vote_options(event):
 
 # What the core reads (docs/segment-kinds.md); the rest of the package is the kind's own.
 __all__ = [
-    "KIND", "LABEL", "ORDER", "COMMANDS", "default_settings", "clean_settings", "public_view",
-    "host_view", "personal_view", "personal_views", "vote_options", "blueprints", "cli_commands",
-    "exports",
+    "KIND", "LABEL", "ORDER", "PATCHES", "COMMANDS", "HOST_SETTINGS", "default_settings",
+    "clean_settings", "public_view", "host_view", "personal_view", "personal_views",
+    "vote_options", "blueprints", "cli_commands", "exports",
     "report_part", "forget_people", "digest_part",
     "RATE_NOTES", "board_of",
 ]  # fmt: skip

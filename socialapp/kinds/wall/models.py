@@ -85,6 +85,9 @@ class WallNote(db.Model):
     theme_id: Mapped[int | None] = mapped_column(
         ForeignKey("wall_theme.id", ondelete="SET NULL"), default=None
     )
+    # The column the phone picked (an index into the segment's `columns` setting), or None on
+    # a wall without columns. Kept when the host changes the columns: shown only if in range.
+    column_no: Mapped[int | None] = mapped_column(default=None)
     created_at: Mapped[float] = mapped_column(default=now)
     updated_at: Mapped[float] = mapped_column(default=now)
 

@@ -10,7 +10,19 @@ from ...extensions import db
 from ..base import ALL, Change, command
 from .models import WallNote, WallVote
 from .reading import board_of, flagged_word, note_of, own_note, require_unlocked
-from .rules import COMMANDS, MAX_NOTES, NOTE, NOTE_TEXT, RATE_NOTES, RATE_WINDOW, WORDS, max_notes
+from .rules import (
+    COLUMN,
+    COLUMNS,
+    COMMANDS,
+    MAX_NOTES,
+    NOTE,
+    NOTE_TEXT,
+    RATE_NOTES,
+    RATE_WINDOW,
+    WORDS,
+    column_index,
+    max_notes,
+)
 
 # ---------------------------------------------------------------- attendee commands
 
@@ -19,10 +31,11 @@ from .rules import COMMANDS, MAX_NOTES, NOTE, NOTE_TEXT, RATE_NOTES, RATE_WINDOW
     COMMANDS,
     "wall.note_add",
     roles=("attendee",),
-    args=[Token("cid", label="note id", note="made by the phone"), NOTE_TEXT],
+    args=[Token("cid", label="note id", note="made by the phone"), NOTE_TEXT, COLUMN],
 )
 def note_add(ctx, args):
-    """A new note. args.cid (made by the phone) makes a retried note land once."""
+    """A new note. args.cid (made by the phone) makes a retried note land once; args.column
+    is the column picked on a wall with columns."""
     seg, me = ctx.segment, ctx.attendee
     cid, body = args["cid"], args["text"]
     existing = db.session.scalar(
@@ -52,6 +65,7 @@ def note_add(ctx, args):
             f"That's {RATE_NOTES} notes in a minute: wait {wait} seconds before the next one.",
             "rate_limited",
         )
+    column = column_index(seg, args["column"])
     board = board_of(seg, create=True)
     flag = flagged_word(board, body)
     note = WallNote(
@@ -61,6 +75,7 @@ def note_add(ctx, args):
         text=body,
         state="pending" if (board.premoderate or flag) else "shown",
         flagged=flag[:40],
+        column_no=column,
         created_at=ctx.now,
         updated_at=ctx.now,
     )
@@ -69,13 +84,16 @@ def note_add(ctx, args):
     return Change(personal={me.id}, result={"note_id": note.id, "state": note.state})
 
 
-@command(COMMANDS, "wall.note_edit", roles=("attendee",), args=[NOTE, NOTE_TEXT])
+@command(COMMANDS, "wall.note_edit", roles=("attendee",), args=[NOTE, NOTE_TEXT, COLUMN])
 def note_edit(ctx, args):
+    """New text, and a new column if args.column is given (on a wall with columns)."""
     note = own_note(ctx, args)
     body = args["text"]
     require_unlocked(ctx)
     if note.state == "hidden":
         raise CommandError("The host hid this note: it can no longer be edited.", "conflict")
+    if args["column"] is not None:
+        note.column_no = column_index(ctx.segment, args["column"])
     if body == note.text:
         return Change(personal={ctx.attendee.id}, result={"state": note.state})
     board = board_of(ctx.segment, create=True)
@@ -195,3 +213,15 @@ def set_max_notes(ctx, args):
     value = args["max_notes"]
     ctx.segment.settings = ctx.segment.settings | {"max_notes": value}
     return Change(personal=ALL, result={"max_notes": value})
+
+
+@command(COMMANDS, "wall.columns", needs_live=False, args=[COLUMNS])
+def set_columns(ctx, args):
+    """The wall's columns (1 to 6 short names; none for a plain wall). Notes keep their column
+    by position: renaming the second column keeps its notes; a column removed from the end
+    leaves its notes out of every column until it is back."""
+    names = args["columns"]
+    settings = dict(ctx.segment.settings)
+    settings.pop("columns", None)
+    ctx.segment.settings = settings | ({"columns": names} if names else {})
+    return Change(personal=ALL, result={"columns": names})

@@ -259,6 +259,35 @@
     el.textContent = { online: "Live", offline: "Offline: reconnecting…", connecting: "Connecting…", refused: "Not connected" }[status];
   }
 
+  /* A state as changes (socialapp/core/patches.py is the other half and says the format):
+     apply(value, patch) is the new value; `value` is left as it was. */
+  SA.patches = (function () {
+    function keyed(items, p) {
+      const gone = new Set((p.x || []).map(String));
+      let out = (items || []).filter((it) => !gone.has(String(it.id)));
+      const where = new Map(out.map((it, n) => [String(it.id), n]));
+      (p.u || []).forEach((it) => {
+        const n = where.get(String(it.id));
+        if (n === undefined) { where.set(String(it.id), out.length); out.push(it); } else out[n] = it;
+      });
+      if (p.o) {
+        const byId = new Map(out.map((it) => [String(it.id), it]));
+        out = p.o.map((id) => byId.get(String(id)));
+      }
+      return out;
+    }
+    function apply(value, p) {
+      if (!p) return value;
+      if (Object.prototype.hasOwnProperty.call(p, "=")) return p["="];
+      if (p.l) return keyed(value, p.l);
+      const out = Object.assign({}, value);
+      (p.x || []).forEach((k) => { delete out[k]; });
+      Object.keys(p.d || {}).forEach((k) => { out[k] = apply(out[k], p.d[k]); });
+      return out;
+    }
+    return { apply };
+  })();
+
   /* Connect as a role; handlers: state(s), me(m), count(n). */
   SA.start = function (opts) {
     SA.role = opts.role;
@@ -277,8 +306,21 @@
     });
     // One Redis may carry several installs: a state for another event is never ours to show.
     const ours = (m) => m && (m.event ? m.event.code : m.code) === opts.code;
-    socket.on("state", (s) => {
-      if (!ours(s)) return;
+    // A patch applies to the state it was made from (p.base) and to no other: a screen that
+    // holds another one (it missed a message) asks for the whole state, once at a time.
+    let resyncing = false;
+    const resync = () => {
+      if (resyncing || !socket.connected) return;
+      resyncing = true;
+      socket.timeout(10000).emit("resync", {}, () => { resyncing = false; });
+    };
+    socket.on("patch", (p) => {
+      if (!ours(p) || !SA.state) return;
+      if (SA.state.v === p.base) onState(SA.patches.apply(SA.state, p.p));
+      else if (SA.state.v < p.v) resync();
+    });
+    socket.on("state", (s) => { if (ours(s)) onState(s); });
+    function onState(s) {
       lastV = s.v;
       clearToastsOnNewSegment(s);
       SA.state = s;
@@ -289,7 +331,7 @@
       SA.mainTimer = SA.timers.kind ? "kind" : "segment";
       opts.state(s);
       drawTimers();
-    });
+    }
     socket.on("me", (m) => { if (!ours(m)) return; SA.me = m; if (opts.me) opts.me(m); drawTimers(); });
     socket.on("count", (c) => { if (c.code && c.code !== opts.code) return; if (opts.count) opts.count(c.count); });
     socket.on("error", (e) => SA.toast(e.error || "Something went wrong."));

@@ -13,10 +13,10 @@
   const HELP = "J / K next / previous · H hide or show · 1–9 into that theme · 0 out of its theme · A approve · / search · M mark all seen · Esc clear";
 
   const H = { cursor: null, index: 0, filter: "all", query: "", seen: null, frame: 0,
-    scroller: null, search: null, newTheme: null, words: null, maxNotes: null, last: [] };
+    scroller: null, search: null, newTheme: null, words: null, maxNotes: null, columns: null, last: [], names: [] };
   const hostRef = (name) => (el) => { H[name] = el; };
   const refs = { scroller: hostRef("scroller"), search: hostRef("search"), newTheme: hostRef("newTheme"),
-    words: hostRef("words"), maxNotes: hostRef("maxNotes") };
+    words: hostRef("words"), maxNotes: hostRef("maxNotes"), columns: hostRef("columns") };
   let send = () => Promise.resolve(null); // the panel's send, kept from the last render for keys
 
   /* The one place that reads the wall's state for the host (its shape may change). */
@@ -142,7 +142,8 @@
       onclick: () => pick(n.id) },
       v("span", { class: "wall-row-tag", title: tag }, tag),
       v("p", { class: "wall-note-text", title: n.text }, n.text),
-      v("p", { class: "wall-note-meta" }, n.by + (n.votes ? " · +" + n.votes : "") + (n.flag ? " · filter: " + n.flag : "")),
+      v("p", { class: "wall-note-meta" }, n.by + (n.votes ? " · +" + n.votes : "") + (n.flag ? " · filter: " + n.flag : "") +
+        (typeof n.col === "number" && H.names[n.col] ? " · " + H.names[n.col] : "")),
       v("div", { class: "wall-note-actions" },
         n.state === "pending" ? v("button", { class: "small", "aria-label": "Approve: " + about(n.text), onclick: stop(() => approve(n)) }, "Approve") : null,
         n.state === "hidden"
@@ -286,11 +287,15 @@
   function settings(k) {
     const num = () => parseInt(H.maxNotes.value, 10);
     return v("details", { class: "wall-settings" },
-      v("summary", {}, "Wall settings: word filter, notes per person"),
+      v("summary", {}, "Wall settings: word filter, columns, notes per person"),
       v("form", { class: "wall-row", onsubmit: (e) => { e.preventDefault(); send("wall.words", { words: H.words.value }); } },
         v("label", { for: "wall-words" }, "Hold notes with these words for approval (a short built-in list applies too):"),
         v("input", { id: "wall-words", ref: refs.words, defaultValue: (k.words || []).join(", "), placeholder: "words, separated, by commas" }),
         v("button", { type: "submit" }, "Save words")),
+      v("form", { class: "wall-row", onsubmit: (e) => { e.preventDefault(); send("wall.columns", { columns: H.columns.value }); } },
+        v("label", { for: "wall-columns" }, "Columns (phones pick one per note; none for a plain wall):"),
+        v("input", { id: "wall-columns", ref: refs.columns, defaultValue: (k.columns || []).join(", "), maxlength: 200, placeholder: "Strengths, Weaknesses, How I'd apply it" }),
+        v("button", { type: "submit", id: "wall-columns-save" }, "Save columns")),
       v("form", { class: "wall-row", onsubmit: (e) => { e.preventDefault(); send("wall.max_notes", { max_notes: num() }); } },
         v("label", { for: "wall-max-notes" }, "Notes per person:"),
         v("input", { id: "wall-max-notes", ref: refs.maxNotes, type: "number", min: 1, max: 50, defaultValue: k.max_notes || 10 }),
@@ -301,6 +306,7 @@
   function host(s, me, sendFn) {
     send = sendFn;
     const k = hostWall(s);
+    H.names = k.columns || [];
     const d = derive(k);
     const addTheme = (e) => {
       e.preventDefault();

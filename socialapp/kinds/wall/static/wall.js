@@ -45,9 +45,22 @@
     if (all.length <= 6 && words.length <= 48) return words;
     return words.slice(0, 47).replace(/[\s,.;:!?]+$/, "") + "…";
   }
+  const NO_COLUMN = "In no column";
+  /* A wall with columns: each column with its notes (most votes first), then any note whose
+     column the host removed. */
+  function byColumn(kind) {
+    const names = kind.columns || [];
+    const out = names.map((name, i) => ({ id: "col" + i, title: name, notes: [] }));
+    const loose = [];
+    kind.notes.forEach((n) => (typeof n.col === "number" && n.col < out.length ? out[n.col].notes : loose).push(n));
+    if (loose.length) out.push({ id: "col-none", title: NO_COLUMN, notes: loose });
+    out.forEach((g) => g.notes.sort(byVotes));
+    return out;
+  }
+  const columnsOf = (kind) => (kind && kind.columns) || [];
 
   /* ------------------------------------------------------------------ phone */
-  const P = { text: null, editing: null, votes: new Map() };
+  const P = { text: null, editing: null, votes: new Map(), column: null };
   // The box keeps its own text (no `value` from the state): it starts from the saved draft.
   const textRef = (el) => {
     if (el && el !== P.text) el.value = stored(draftKey());
@@ -69,26 +82,30 @@
   }
   function startEdit(note) {
     P.editing = note.id;
+    P.column = note.col === undefined ? P.column : note.col;
     SA.redraw();
     P.text.value = note.text;
     count();
     P.text.focus();
   }
-  function submit(send) {
+  function submit(send, names) {
     const text = P.text.value.trim();
     if (!text) { SA.toast("Write something first."); return; }
     if (text.length > NOTE_MAX) { SA.toast("A note can be at most " + NOTE_MAX + " characters."); return; }
+    const col = names.length === 1 ? 0 : P.column;
+    if (names.length && (col === null || col >= names.length)) { SA.toast("Pick a column for your note first."); return; }
+    const where = names.length ? { column: col } : {};
     if (P.editing) {
       const id = P.editing;
       stopEdit();
-      send("wall.note_edit", { note_id: id, text });
+      send("wall.note_edit", Object.assign({ note_id: id, text }, where));
       return;
     }
     // The text leaves the box at once: it now lives in the outbox until the server has it.
     P.text.value = "";
     store(draftKey(), "");
     count();
-    send("wall.note_add", { text, cid: newId() }).then((ack) => {
+    send("wall.note_add", Object.assign({ text, cid: newId() }, where)).then((ack) => {
       if (ack && !ack.ok) { // core has shown the reason; give the text back so it is not lost
         if (P.text && !P.text.value) { P.text.value = text; store(draftKey(), text); count(); }
       }
@@ -117,14 +134,21 @@
   function noteStateWords(state) {
     return { pending: "Waiting for the host", hidden: "Hidden by the host", shown: "On the wall" }[state] || "";
   }
-  function myNotes(mine, unsent, locked, left, send) {
+  /* The phone's column picker: one big button per column (tap targets for a thumb). */
+  function columnPicker(names, locked) {
+    if (names.length < 2) return null;
+    return v("div", { class: "wall-columns-pick", role: "radiogroup", "aria-label": "Column for your note" },
+      names.map((name, i) => v("button", { type: "button", key: i, role: "radio", class: "wall-column-pick" + (P.column === i ? " on" : ""),
+        "aria-checked": P.column === i ? "true" : "false", disabled: locked, onclick: () => { P.column = i; SA.redraw(); } }, name)));
+  }
+  function myNotes(mine, unsent, locked, left, send, names) {
     return v("section", { class: "wall-mine", "aria-label": "Your notes" },
       v("h2", {}, "Your notes", left !== null ? v("span", { class: "wall-left" }, " · " + left + " left") : null),
       mine.length || unsent.length ? null : v("p", { class: "muted" }, "Nothing yet. Write your first note below."),
       v("ul", { class: "wall-my-notes" },
         mine.map((n) => v("li", { key: n.id, class: "wall-note mine", "data-state": n.state, "data-id": n.id },
           v("p", { class: "wall-note-text" }, n.text),
-          v("p", { class: "wall-note-state" }, noteStateWords(n.state)),
+          v("p", { class: "wall-note-state" }, (names.length > 1 && n.col !== null && n.col !== undefined && names[n.col] ? names[n.col] + " · " : "") + noteStateWords(n.state)),
           locked || n.state === "hidden" ? null : v("div", { class: "wall-note-actions" },
             v("button", { type: "button", class: "small", "aria-label": "Edit: " + about(n.text), onclick: () => startEdit(n) }, "Edit"),
             v("button", { type: "button", class: "small danger", "aria-label": "Delete: " + about(n.text), onclick: () => {
@@ -139,7 +163,7 @@
     return v("section", { class: "wall-list", "aria-label": "The wall" },
       v("h2", {}, "The wall", v("span", { class: "wall-left" }, " · " + total + (total === 1 ? " note" : " notes"))),
       total ? null : v("p", { class: "muted" }, "No notes on the wall yet."),
-      grouped(kind).filter((g) => g.notes.length).map((g) => v("div", { key: "g" + g.id, class: "wall-group" },
+      (columnsOf(kind).length ? byColumn(kind) : grouped(kind)).filter((g) => g.notes.length).map((g) => v("div", { key: "g" + g.id, class: "wall-group" },
         g.title ? v("h3", {}, g.title) : null,
         v("ul", {}, g.notes.map((n) => {
           const on = voted(n.id, server);
@@ -159,16 +183,18 @@
     const locked = !!kind.locked;
     if (locked && P.editing) P.editing = null;
     const left = me.kind ? me.kind.left : null;
-    const compose = v("form", { class: "wall-compose", onsubmit: (e) => { e.preventDefault(); submit(send); } },
+    const names = columnsOf(kind);
+    const compose = v("form", { class: "wall-compose", onsubmit: (e) => { e.preventDefault(); submit(send, names); } },
       v("div", { class: "wall-compose-row" }, v("label", { for: "wall-text", class: "wall-label" }, "Write a note"),
         v("span", { id: "wall-counter", class: "wall-counter", "aria-live": "off" }),
         v("button", { type: "button", class: "small", hidden: !P.editing, onclick: stopEdit }, "Cancel edit")),
+      columnPicker(names, locked),
       v("textarea", { id: "wall-text", ref: textRef, rows: 2, maxlength: NOTE_MAX, placeholder: "One best practice per note", disabled: locked,
         oninput: () => { store(draftKey(), P.editing ? "" : P.text.value); count(); } }),
       v("button", { id: "wall-post", class: "primary big", type: "submit", disabled: locked || (!P.editing && mk.left === 0) }, P.editing ? "Save changes" : "Post note"));
     return v("div", { class: "wall-phone" },
       v("p", { class: "wall-locked", hidden: !locked }, "The host has locked the wall: notes can no longer change. You can still vote."),
-      myNotes(mk.mine || [], unsentNotes(), locked, left, send),
+      myNotes(mk.mine || [], unsentNotes(), locked, left, send, names),
       theWall(kind, server, send),
       compose);
   }
@@ -216,13 +242,15 @@
   function display(s) {
     const kind = s.kind || { notes: [], themes: [] };
     const notes = kind.notes || [];
-    const themed = !!(kind.themes && kind.themes.length);
+    const columned = columnsOf(kind).length > 0;
+    const themed = columned || !!(kind.themes && kind.themes.length);
     const now = Date.now();
-    // With themes the projector shows the reveal (wall-reveal.js): clusters, not a flow.
-    if (themed && SA.wallReveal) return SA.wallReveal(kind);
-    const groups = grouped({ notes, themes: kind.themes || [] }, themed ? byVotes : null);
+    // With themes the projector shows the reveal (wall-reveal.js): clusters, not a flow. A wall
+    // with columns (a reading group's strengths / weaknesses) keeps its columns.
+    if (themed && !columned && SA.wallReveal) return SA.wallReveal(kind);
+    const groups = columned ? byColumn({ notes, columns: kind.columns }) : grouped({ notes, themes: kind.themes || [] }, themed ? byVotes : null);
     if (!D.timer) D.timer = setInterval(() => { if (D.pages > 1) { D.page = (D.page + 1) % D.pages; showPage(); } }, PAGE_SECONDS * 1000);
-    return v("div", { class: "wall-display" + (themed ? " themed" : "") + (notes.length ? " busy" : "") },
+    return v("div", { class: "wall-display" + (themed ? " themed" : "") + (columned ? " columned" : "") + (notes.length ? " busy" : "") },
       v("p", { class: "wall-empty", hidden: notes.length > 0 }, "Notes appear here as they are written."),
       v("div", { class: "wall-viewport", ref: refs.viewport },
         v("div", { class: "wall-flow", ref: refs.flow },
