@@ -110,7 +110,8 @@ def test_a_paper_club_session(live_server, screens):
 
 
 def post_notes(page):
-    for text in ("Clear ablations", "No error bars on the main table"):
+    for i, text in enumerate(("Clear ablations", "No error bars on the main table")):
+        page.locator(".wall-column-pick").nth(i).click()  # strengths, then weaknesses
         page.fill("#wall-text", text)
         page.click("#wall-post")
     expect(page.locator("#wall-text")).to_have_value("")
