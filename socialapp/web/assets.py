@@ -177,11 +177,19 @@ def kind_assets(ext):
     ]
 
 
+# A kind's file named "*.host.js" / "*.display.css" serves only that screen (the wall's board
+# for hundreds of notes, its themes reveal): a phone never downloads it.
+OTHER_SCREENS = (".host.", ".display.")
+
+
 def kind_manifest():
     """{kind: {"js": [urls], "css": [urls]}}: what the phone loads when a kind goes live."""
     out = {}
     for name in KINDS:
-        files = {ext: kind_files(name, ext) for ext in KIND_FILES}
+        files = {
+            ext: [f for f in kind_files(name, ext) if not any(m in f for m in OTHER_SCREENS)]
+            for ext in KIND_FILES
+        }
         if any(files.values()):
             out[name] = {
                 ext: [url_for(f"kind_{name}.static", filename=f) for f in found]

@@ -106,7 +106,7 @@ def test_wall_phones_projector_host(live_server, screens):
     screenshot(host, "wall-host")
     host.click("#wall-accept")
     expect(host.locator(".wall-suggestion .wall-sug-group")).to_have_count(0)
-    titles = display.locator(".wr-title")  # the themes reveal (wall-reveal.js)
+    titles = display.locator(".wr-title")  # the themes reveal (wall-reveal.display.js)
     expect(titles.first).to_be_visible()
     assert titles.count() >= 2
     expect(grace.locator(".wall-list h3").first).to_be_visible()

@@ -245,7 +245,7 @@
     const columned = columnsOf(kind).length > 0;
     const themed = columned || !!(kind.themes && kind.themes.length);
     const now = Date.now();
-    // With themes the projector shows the reveal (wall-reveal.js): clusters, not a flow. A wall
+    // With themes the projector shows the reveal (wall-reveal.display.js): clusters, not a flow. A wall
     // with columns (a reading group's strengths / weaknesses) keeps its columns.
     if (themed && !columned && SA.wallReveal) return SA.wallReveal(kind);
     const groups = columned ? byColumn({ notes, columns: kind.columns }) : grouped({ notes, themes: kind.themes || [] }, themed ? byVotes : null);
@@ -262,7 +262,7 @@
   window.addEventListener("resize", layout);
 
   /* ------------------------------------------------------------------ host */
-  // The host's board is wall-host.js (SA.wallHost), asked at render time: load order is free.
+  // The host's board is wall-board.host.js (SA.wallHost), asked at render time: load order is free.
   SA.wallParts = { about };
   const hostKey = (name) => (e, state) => SA.wallHost.keys[name](e, state);
   const keys = { t: "wall-suggest", l: "wall-lock" };
