@@ -5,7 +5,7 @@ fields, wrong ids, ids of another event), the outcome is a clear error or a vali
 never a server exception, never a 5xx, and a refused message changes nothing. Each command's
 arguments are drawn from its declaration (socialapp/args.py): values of the declared shape,
 near misses just outside it, anything at all, and fields no command declares.
-CI runs 1,000 examples per test and 500 per command (HYPOTHESIS_PROFILE=ci); locally the dev
+CI runs 1,000 examples per test and 300 per command (HYPOTHESIS_PROFILE=ci); locally the dev
 profile runs fewer.
 """
 
@@ -22,10 +22,10 @@ from socialapp.protocol_docs import registry
 from tests.dbsnapshot import snapshot
 
 FUZZ = settings(suppress_health_check=list(HealthCheck), deadline=None)
-# Per command in CI: 500 examples (x 105 commands, beside the envelope's and the forms' 1,000).
+# Per command in CI: 300 examples (x 105 commands, beside the envelope's and the forms' 1,000).
 # At 1,000 each the fuzzing alone took half of CI's time; the envelope test and the forms
 # still draw 1,000.
-PER_COMMAND = 500
+PER_COMMAND = 300
 
 SPECS = registry()
 COMMANDS = sorted(SPECS)
@@ -194,7 +194,7 @@ def test_fuzz_command_envelope(world, role, payload):
 
 @pytest.mark.parametrize("name", COMMANDS)
 def test_fuzz_each_command(world, name):
-    """Each command on its own: 500 examples of arguments per command in CI."""
+    """Each command on its own: 300 examples of arguments per command in CI."""
 
     @settings(FUZZ, max_examples=min(PER_COMMAND, settings.default.max_examples))
     @given(

@@ -6,13 +6,13 @@ questions (socialapp/side.py): same rules, a clear error or a valid change, neve
 exception, and a refused message changes nothing."""
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from socialapp import create_app, ratelimit
 from socialapp.events import create_event
 from socialapp.extensions import socketio
-from tests.test_fuzz import FUZZ, ROLES, SPECS, args_for, check_ack, nasty_text
+from tests.test_fuzz import FUZZ, PER_COMMAND, ROLES, SPECS, args_for, check_ack, nasty_text
 
 CASES = [
     ("Next presenters", "slots.take"),
@@ -68,7 +68,7 @@ def test_fuzz_paper_club_commands(world, live, name):
     assert ack["ok"], ack
     segment_ids = st.sampled_from(sorted(world["titles"].values()))
 
-    @FUZZ
+    @settings(FUZZ, max_examples=min(PER_COMMAND, settings.default.max_examples))
     @given(
         role=st.sampled_from(ROLES),
         a=args_for(SPECS[name]),
