@@ -27,6 +27,9 @@ CASES = [
 
 @pytest.fixture(scope="module")
 def world(tmp_path_factory):
+    # The limiter's buckets live in the process: after test_fuzz's thousands of requests from
+    # the same test address, this module's join would be refused and its phone not connected.
+    ratelimit.reset()
     path = tmp_path_factory.mktemp("fuzz-formats")
     app = create_app(
         {
