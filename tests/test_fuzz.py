@@ -22,10 +22,10 @@ from socialapp.protocol_docs import registry
 from tests.dbsnapshot import snapshot
 
 FUZZ = settings(suppress_health_check=list(HealthCheck), deadline=None)
-# Per command in CI: 300 examples (x 105 commands, beside the envelope's and the forms' 1,000).
+# Per command in CI: 200 examples (x 105 commands, beside the envelope's and the forms' 1,000).
 # At 1,000 each the fuzzing alone took half of CI's time; the envelope test and the forms
 # still draw 1,000.
-PER_COMMAND = 300
+PER_COMMAND = 200
 
 SPECS = registry()
 COMMANDS = sorted(SPECS)
@@ -197,7 +197,7 @@ def test_fuzz_command_envelope(world, role, payload):
 
 @pytest.mark.parametrize("name", COMMANDS)
 def test_fuzz_each_command(world, name):
-    """Each command on its own: 300 examples of arguments per command in CI."""
+    """Each command on its own: 200 examples of arguments per command in CI."""
 
     @settings(FUZZ, max_examples=min(PER_COMMAND, settings.default.max_examples))
     @given(
