@@ -148,7 +148,7 @@ def _run_once(event_id, role, attendee_id, name, args, cid, rng, actor):
     return acks[0]
 
 
-def write(event_id, step, what="change", lock_event=True):
+def write(event_id, step, what="change", lock_event=True, content=True):
     """The one write path, for commands and for every other change (joining, the host key,
     ending the event, the sweeper's actions): lock the event (its version goes up by one),
     step(event) authorises and applies the change under the lock and returns a Change (None:
@@ -158,11 +158,16 @@ def write(event_id, step, what="change", lock_event=True):
 
     lock_event=False is for presence only: a phone's own last-seen time changes no state any
     screen is built from at once (the sweeper sends counts every few seconds), and 2,000
-    phones' heartbeats must not queue on the event's lock nor bump its version."""
+    phones' heartbeats must not queue on the event's lock nor bump its version.
+
+    content=False is for joins only: the version goes up (the hosts' counts and every kind's
+    picture of who is in changed) but not the content version, so the join path's cache of
+    the event, its agenda and its public state (socialapp.eventcache) outlives a QR rush."""
     try:
         if lock_event:
-            lock(event_id)
-        event = db.session.get(Event, event_id, populate_existing=True)
+            event = lock(event_id, content)  # the row as locked: no second statement
+        else:
+            event = db.session.get(Event, event_id, populate_existing=True)
         change = step(event) if event is not None else None
         if change is None:
             db.session.rollback()
@@ -220,10 +225,17 @@ def slow_step(event_id, role, attendee_id, name, args, rng):
     return offload.run(spec.prepare, data)
 
 
-def lock(event_id):
+def lock(event_id, content=True):
     """Bump the version first: this takes the write lock (SQLite) or row lock (PostgreSQL),
-    so two commands on one event never interleave, even across workers."""
-    db.session.execute(update(Event).where(Event.id == event_id).values(version=Event.version + 1))
+    so two commands on one event never interleave, even across workers. Every write but a
+    join (content=False) also moves the content version to the new version: whatever it
+    changes, no cache of the event survives it (socialapp.eventcache). Returns the event
+    as locked (UPDATE ... RETURNING: the same statement reads it), or None."""
+    values = {"version": Event.version + 1}
+    if content:
+        values["content_version"] = Event.version + 1  # both read the row before the update
+    stmt = update(Event).where(Event.id == event_id).values(**values).returning(Event)
+    return db.session.scalars(stmt, execution_options={"populate_existing": True}).first()
 
 
 def applied(event_id, actor, cid, name):
