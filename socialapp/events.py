@@ -4,7 +4,7 @@ import json
 import secrets
 
 from flask import current_app, g, has_app_context
-from sqlalchemy import case, false, func, or_, select
+from sqlalchemy import bindparam, case, func, or_, select
 from sqlalchemy.orm.attributes import set_committed_value
 
 from . import series, template_files
@@ -118,16 +118,18 @@ def join(event, raw_name, cid=None, series_token=None):
 
 def _cid_and_name(event, cid, name):
     """(id of the attendee this join form made already, or None; the highest number given
-    to this name so far, or None): one statement for both questions."""
-    lower = name.lower()
-    named = func.lower(Attendee.name) == lower
-    mine = Attendee.join_cid == cid if cid else false()
+    to this name so far, or None): one statement for both questions, built once."""
     row = db.session.execute(
-        select(
-            func.max(case((mine, Attendee.id))), func.max(case((named, Attendee.name_no)))
-        ).where(Attendee.event_id == event.id, or_(mine, named))
+        _CID_AND_NAME, {"event": event.id, "cid": cid or "", "name": name.lower()}
     ).first()
     return (row[0], row[1]) if row is not None else (None, None)
+
+
+_MINE = Attendee.join_cid == bindparam("cid")  # no form id: "" matches nobody (NULL, 8+)
+_NAMED = func.lower(Attendee.name) == bindparam("name")
+_CID_AND_NAME = select(
+    func.max(case((_MINE, Attendee.id))), func.max(case((_NAMED, Attendee.name_no)))
+).where(Attendee.event_id == bindparam("event"), or_(_MINE, _NAMED))
 
 
 def _add_attendee(event, name, cid, same):
@@ -168,11 +170,15 @@ def attendee_by_token(event, token):
     request remembers it happened, so the join page can say so: g.removed_attendee)."""
     if not token:
         return None
-    attendee = db.session.scalar(
-        select(Attendee).where(Attendee.event_id == event.id, Attendee.token == token)
-    )
+    attendee = db.session.scalar(_BY_TOKEN, {"event": event.id, "token": token})
     if attendee is not None and attendee.removed_at is not None:
         if has_app_context():
             g.removed_attendee = True
         return None
     return attendee
+
+
+# Built once: every request of a phone asks (building a statement costs as much as running it).
+_BY_TOKEN = select(Attendee).where(
+    Attendee.event_id == bindparam("event"), Attendee.token == bindparam("token")
+)
