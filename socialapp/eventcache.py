@@ -27,6 +27,8 @@ from collections import OrderedDict
 
 from flask import current_app
 from sqlalchemy import bindparam, select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from .extensions import db
 from .models import Event
@@ -63,8 +65,38 @@ def find(code):
 
 
 def orm_event(event):
-    """The ORM event of a Row (for what needs its agenda or its kinds); an ORM event as is."""
-    return db.session.get(Event, event.id) if isinstance(event, Row) else event
+    """The ORM event of a Row (for what needs its agenda or its kinds), with its agenda; an
+    ORM event as is. Without a statement while a copy of this content version is kept: the
+    copy is merged into this session (load=False: no query), with the row's version (a
+    join moved it; kinds key their pictures by it, socialapp.viewcache)."""
+    if not isinstance(event, Row):
+        return event
+    if db.session.identity_map.get(db.session.identity_key(Event, event.id)) is not None:
+        return db.session.get(Event, event.id)  # this session has it already
+    copy = kept(event, "graph")
+    if copy is None:
+        copy = _detached_copy(event.id)
+        if copy is None:
+            return None
+        keep(copy, "graph", copy)  # under the copy's own content version
+        if copy.content_version != event.content_version:
+            return db.session.get(Event, event.id)
+    merged = db.session.merge(copy, load=False)
+    set_committed_value(merged, "version", event.version)
+    return merged
+
+
+def _detached_copy(event_id):
+    """The event and its agenda, loaded in a session of their own and detached from it: a
+    copy no request changes or expires (each merges it into its own session)."""
+    with Session(db.engine, expire_on_commit=False) as own:
+        found = own.get(Event, event_id)
+        if found is None:
+            return None
+        for seg in found.segments:
+            seg.event  # noqa: B018  (loaded: the copy never loads anything later)
+        own.expunge_all()
+    return found
 
 
 def key(event):
