@@ -67,8 +67,8 @@ def find(code):
 def orm_event(event):
     """The ORM event of a Row (for what needs its agenda or its kinds), with its agenda; an
     ORM event as is. Without a statement while a copy of this content version is kept: the
-    copy is merged into this session (load=False: no query), with the row's version (a
-    join moved it; kinds key their pictures by it, socialapp.viewcache)."""
+    copy is merged into this session (load=False: no query), with the row's columns as just
+    read (a join moved the version; kinds key their pictures by it, socialapp.viewcache)."""
     if not isinstance(event, Row):
         return event
     if db.session.identity_map.get(db.session.identity_key(Event, event.id)) is not None:
@@ -82,7 +82,8 @@ def orm_event(event):
         if copy.content_version != event.content_version:
             return db.session.get(Event, event.id)
     merged = db.session.merge(copy, load=False)
-    set_committed_value(merged, "version", event.version)
+    for column in Row.__slots__:  # the event's own columns as just read (the version moved)
+        set_committed_value(merged, column, getattr(event, column))
     return merged
 
 
