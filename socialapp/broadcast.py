@@ -27,7 +27,7 @@ import time
 from flask import current_app
 from sqlalchemy import inspect
 
-from . import auth, msgqueue, streams
+from . import auth, eventcache, msgqueue, streams
 from .extensions import db, socketio
 from .kinds.base import ALL
 from .models import Event
@@ -172,6 +172,8 @@ def send(event, pending):
     failed = msgqueue.failures()
     public = public_state(event, now) if pending.public or pending.host else None
     patched = streams.patched(event)
+    if public is not None:  # the state phones that connect next are sent (socialapp.eventcache)
+        eventcache.remember_public(event, public, patched, now)
     if pending.public:
         emit_state(event, "public", public, room_public(event.id), patched)
     if pending.host:

@@ -12,7 +12,7 @@ import time
 from contextlib import contextmanager
 
 from flask import current_app
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.exc import IntegrityError
 
 from . import agenda, broadcast, offload, people, ratelimit, side, timing
@@ -148,7 +148,7 @@ def _run_once(event_id, role, attendee_id, name, args, cid, rng, actor):
     return acks[0]
 
 
-def write(event_id, step, what="change", lock_event=True):
+def write(event_id, step, what="change", lock_event=True, content=True):
     """The one write path, for commands and for every other change (joining, the host key,
     ending the event, the sweeper's actions): lock the event (its version goes up by one),
     step(event) authorises and applies the change under the lock and returns a Change (None:
@@ -158,10 +158,14 @@ def write(event_id, step, what="change", lock_event=True):
 
     lock_event=False is for presence only: a phone's own last-seen time changes no state any
     screen is built from at once (the sweeper sends counts every few seconds), and 2,000
-    phones' heartbeats must not queue on the event's lock nor bump its version."""
+    phones' heartbeats must not queue on the event's lock nor bump its version.
+
+    content=False is for joins only: the version goes up (the hosts' counts and every kind's
+    picture of who is in changed) but not the content version, so the join path's cache of
+    the event, its agenda and its public state (socialapp.eventcache) outlives a QR rush."""
     try:
         if lock_event:
-            lock(event_id)
+            lock(event_id, content)
         event = db.session.get(Event, event_id, populate_existing=True)
         change = step(event) if event is not None else None
         if change is None:
@@ -220,10 +224,22 @@ def slow_step(event_id, role, attendee_id, name, args, rng):
     return offload.run(spec.prepare, data)
 
 
-def lock(event_id):
+def lock(event_id, content=True):
     """Bump the version first: this takes the write lock (SQLite) or row lock (PostgreSQL),
-    so two commands on one event never interleave, even across workers."""
-    db.session.execute(update(Event).where(Event.id == event_id).values(version=Event.version + 1))
+    so two commands on one event never interleave, even across workers. Every write but a
+    join (content=False) also moves the content version to the new version: whatever it
+    changes, no cache of the event survives it (socialapp.eventcache). A Core statement,
+    compiled once: the ORM's bulk update costs more than the write itself (the caller reads
+    the event afresh anyway)."""
+    db.session.execute(_LOCK_CONTENT if content else _LOCK, {"event": event_id})
+
+
+_EVENTS = Event.__table__
+_LOCK = (
+    update(_EVENTS).where(_EVENTS.c.id == bindparam("event")).values(version=_EVENTS.c.version + 1)
+)
+# Both right-hand sides read the row as it was before the update.
+_LOCK_CONTENT = _LOCK.values(content_version=_EVENTS.c.version + 1)
 
 
 def applied(event_id, actor, cid, name):

@@ -4,7 +4,8 @@ import json
 import secrets
 
 from flask import current_app, g, has_app_context
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, case, func, or_, select
+from sqlalchemy.orm.attributes import set_committed_value
 
 from . import series, template_files
 from .args import Text
@@ -94,31 +95,44 @@ def join(event, raw_name, cid=None, series_token=None):
     def step(locked):
         if locked.ended_at is not None:
             raise CommandError("This event has ended.", "conflict")
-        if cid and (again := _by_join_cid(locked, cid)):
-            joined.append(again)
+        again, same = _cid_and_name(locked, cid, name)
+        if again is not None:
+            joined[:] = [db.session.get(Attendee, again)]
+            columns[:] = [_columns(joined[0])]
             return None  # nothing new: rolled back, nothing sent
         if locked.max_attendees is not None and joined_count(locked) >= locked.max_attendees:
             raise CommandError(FULL, "full")
-        joined.append(_add_attendee(locked, name, cid))
-        series.link(locked, joined[-1], series_token)
+        joined[:] = [_add_attendee(locked, name, cid, same)]
+        series.link(locked, joined[0], series_token)
+        columns[:] = [_columns(joined[0])]
         return Change(public=False)  # the hosts' counts; a phone's count is its presence
 
-    write(event.id, step, "join")
+    columns = []
+    write(event.id, step, "join", content=False)  # who is in changed, not the event
+    # The commit expired the row; the join page reads its token at once: its columns as
+    # read under the lock are the committed ones (a statement saved per join).
+    for key, value in columns[0].items():
+        set_committed_value(joined[0], key, value)
     return joined[0]
 
 
-def _by_join_cid(event, cid):
-    return db.session.scalar(
-        select(Attendee).where(Attendee.event_id == event.id, Attendee.join_cid == cid)
-    )
+def _cid_and_name(event, cid, name):
+    """(id of the attendee this join form made already, or None; the highest number given
+    to this name so far, or None): one statement for both questions, built once."""
+    row = db.session.execute(
+        _CID_AND_NAME, {"event": event.id, "cid": cid or "", "name": name.lower()}
+    ).first()
+    return (row[0], row[1]) if row is not None else (None, None)
 
 
-def _add_attendee(event, name, cid):
-    same = db.session.scalar(
-        select(func.max(Attendee.name_no)).where(
-            Attendee.event_id == event.id, func.lower(Attendee.name) == name.lower()
-        )
-    )
+_MINE = Attendee.join_cid == bindparam("cid")  # no form id: "" matches nobody (NULL, 8+)
+_NAMED = func.lower(Attendee.name) == bindparam("name")
+_CID_AND_NAME = select(
+    func.max(case((_MINE, Attendee.id))), func.max(case((_NAMED, Attendee.name_no)))
+).where(Attendee.event_id == bindparam("event"), or_(_MINE, _NAMED))
+
+
+def _add_attendee(event, name, cid, same):
     attendee = Attendee(
         event_id=event.id,
         name=name,
@@ -129,6 +143,14 @@ def _add_attendee(event, name, cid):
     db.session.add(attendee)
     db.session.flush()
     return attendee
+
+
+KEPT = ("id", "event_id", "token", "name", "name_no", "created_at", "last_seen", "join_cid",
+        "removed_at")  # fmt: skip
+
+
+def _columns(attendee):
+    return {k: getattr(attendee, k) for k in KEPT}
 
 
 FULL = "This event is full: the host set a limit on how many people can join."
@@ -148,11 +170,15 @@ def attendee_by_token(event, token):
     request remembers it happened, so the join page can say so: g.removed_attendee)."""
     if not token:
         return None
-    attendee = db.session.scalar(
-        select(Attendee).where(Attendee.event_id == event.id, Attendee.token == token)
-    )
+    attendee = db.session.scalar(_BY_TOKEN, {"event": event.id, "token": token})
     if attendee is not None and attendee.removed_at is not None:
         if has_app_context():
             g.removed_attendee = True
         return None
     return attendee
+
+
+# Built once: every request of a phone asks (building a statement costs as much as running it).
+_BY_TOKEN = select(Attendee).where(
+    Attendee.event_id == bindparam("event"), Attendee.token == bindparam("token")
+)

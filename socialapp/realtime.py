@@ -7,12 +7,11 @@ from flask import request, session
 from flask_socketio import ConnectionRefusedError, disconnect, emit, join_room
 from sqlalchemy import select
 
-from . import auth, broadcast, commands
-from .events import find_event
+from . import auth, broadcast, commands, eventcache, streams
 from .extensions import db, socketio
 from .kinds.base import Change
 from .models import Attendee, Event
-from .state import host_state, personal_state, public_state
+from .state import host_state, personal_state, present_count, public_state
 from .web.common import TOO_MANY_CODES, lookup_refused
 
 # sid -> (event_id, role, attendee_id): who is on this socket, decided once at connect.
@@ -31,7 +30,8 @@ def error(message, code="invalid"):
 
 def on_connect(data=None):
     data = data if isinstance(data, dict) else {}
-    event = find_event(data.get("code") if isinstance(data.get("code"), str) else "")
+    # A Row, not an ORM event: a QR rush connects a thousand sockets (socialapp.eventcache).
+    event = eventcache.find(data.get("code") if isinstance(data.get("code"), str) else "")
     if lookup_refused(event, data.get("key") if isinstance(data.get("key"), str) else None):
         raise ConnectionRefusedError(TOO_MANY_CODES)
     if event is None:
@@ -48,22 +48,42 @@ def on_connect(data=None):
 
 
 def send_all(event, role, attendee):
-    """Join the rooms for this role and send the full current state."""
+    """Join the rooms for this role and send the full current state. event: an ORM event or
+    a Row (socialapp.eventcache)."""
     now = time.time()
     # A patched kind's room gets the state its next patch starts from (socialapp.streams).
-    streams = broadcast.batches().streams
+    sent = broadcast.batches().streams
     if role == "host":
+        event = eventcache.orm_event(event)
         join_room(broadcast.room_host(event.id))
-        emit("state", streams.newcomer(event, "host") or host_state(event, now))
+        emit("state", sent.newcomer(event, "host") or host_state(event, now))
         return
     join_room(broadcast.room_public(event.id))
-    emit("state", streams.newcomer(event, "public") or public_state(event, now))
+    emit("state", first_public(event, now))
     if attendee is not None:
         join_room(broadcast.room_attendee(attendee.id))
         # Presence: written only if not already fresh (a phone that just joined was seen at
         # its join; a QR rush must not cost every phone a second write transaction).
         touch(attendee, now)
-        emit("me", personal_state(event, attendee, now))
+        emit("me", personal_state(eventcache.orm_event(event), attendee, now))
+
+
+def first_public(event, now):
+    """The public state for a screen joining the room: the one built for this content
+    version (by the broadcast layer or the last screen that connected) while it is fresh,
+    with the count of now; a patched kind's room's last state; else a new build, kept."""
+    kept = eventcache.public(event, now)
+    if kept is not None and not kept[1]:
+        state = kept[0]
+        count = present_count(event, now) if event.show_count else None
+        return state | {"t": now, "event": state["event"] | {"count": count}}
+    event = eventcache.orm_event(event)
+    patched = streams.patched(event)
+    if patched and (room := broadcast.batches().streams.newcomer(event, "public")) is not None:
+        return room
+    state = public_state(event, now)
+    eventcache.remember_public(event, state, patched, now)
+    return state
 
 
 def touch(attendee, now, force=False):

@@ -12,7 +12,7 @@ series: a session never reads another series' rows.
 
 import secrets
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import bindparam, delete, func, select
 
 from . import template_files, viewcache
 from .args import Text
@@ -26,11 +26,15 @@ SERIES_NAME = Text("name", 120, label="series name")
 
 def of(event):
     """The series an event is a session of, or None."""
-    return db.session.scalar(
-        select(Series)
-        .join(SeriesSession, SeriesSession.series_id == Series.id)
-        .where(SeriesSession.event_id == event.id)
-    )
+    return db.session.scalar(_OF, {"event": event.id})
+
+
+# Built once: every join asks (building a statement costs about as much as running it).
+_OF = (
+    select(Series)
+    .join(SeriesSession, SeriesSession.series_id == Series.id)
+    .where(SeriesSession.event_id == bindparam("event"))
+)
 
 
 def place(event):

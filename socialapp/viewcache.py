@@ -60,3 +60,6 @@ def forget():
     """Drop every picture (tests that change rows outside the write path call this)."""
     with _guard:
         _pictures.clear()
+    from . import eventcache
+
+    eventcache.forget()  # the join path's builds too

@@ -459,5 +459,13 @@ ROWS = {
                  updated_at=T0 - 84_000),
         ],
     },
+    "0008_content_version": {
+        "event": [
+            dict(id=6, code="CONTV8", name="Rush hour social", host_key="c" * 43,
+                 template="", created_at=T0 - 150, ended_at=None, version=9,
+                 show_count=True, auto_advance=False, chime=False, live_segment_id=None,
+                 warn_seconds=60, wrap_up_json=None, content_version=7),
+        ],
+    },
 }
 # fmt: on

@@ -46,6 +46,10 @@ class Event(db.Model):
     created_at: Mapped[float] = mapped_column(default=now)
     ended_at: Mapped[float | None] = mapped_column(default=None)
     version: Mapped[int] = mapped_column(default=1)
+    # The version of the last write other than a join (joins change only who is in): what
+    # the join path's cache of the event, its agenda and its public state is checked against
+    # (socialapp.eventcache). Every other write sets it to the new version (commands.lock).
+    content_version: Mapped[int] = mapped_column(default=1, server_default="0")
     show_count: Mapped[bool] = mapped_column(default=True)
     auto_advance: Mapped[bool] = mapped_column(default=False)
     # Time's up (socialapp.timing): the projector's chime is the host's switch, off by

@@ -5,7 +5,7 @@ import time
 
 from flask import Blueprint, g, redirect, render_template, request, url_for
 
-from .. import auth, commands, events, joincode, series
+from .. import auth, commands, eventcache, events, joincode, series
 from ..errors import CommandError
 from ..extensions import db
 from ..forms import JoinForm
@@ -43,7 +43,9 @@ bp = Blueprint("attendee", __name__)
 
 @bp.route("/j/<code>", methods=["GET", "POST"])
 def join(code):
-    event, page = event_or_page(code)
+    # The event as a Row (socialapp.eventcache): one cheap statement, no ORM, for each of a
+    # QR rush's pages and forms.
+    event, page = event_or_page(code, eventcache.find)
     if page:
         return after_the_event(code) or page
     if event.code != code:  # lower case or stray spaces from a typed URL

@@ -3,7 +3,7 @@ address, rate limits, and the rotating join code's secret."""
 
 from flask import current_app, render_template, request
 
-from .. import auth, joincode, ratelimit, take_home
+from .. import auth, eventcache, joincode, ratelimit, take_home
 from ..events import find_event
 
 TOO_MANY_CODES = (
@@ -68,9 +68,10 @@ def lookup_refused(event, key=None):
     return ratelimit.left("probe_address", addr, limits) < 1 and not belongs(event, key)
 
 
-def event_or_page(code):
-    """(event, None) or (None, a friendly response) for a wrong, probed or ended code."""
-    event = find_event(code)
+def event_or_page(code, find=find_event):
+    """(event, None) or (None, a friendly response) for a wrong, probed or ended code.
+    find: find_event (an ORM event), or eventcache.find (a Row: the join path)."""
+    event = find(code)
     if lookup_refused(event, request.args.get("key")):
         return None, slow_down("Too many tries", TOO_MANY_CODES, 60)
     if event is None:
@@ -91,7 +92,9 @@ def event_or_page(code):
                 title="This event has ended",
                 message=f"{event.name} has ended. Thanks for coming!",
                 # The host's panel is gone with the event: its Take home list stays here.
-                downloads=take_home.exports(event) if auth.is_host(event) else None,
+                downloads=(
+                    take_home.exports(eventcache.orm_event(event)) if auth.is_host(event) else None
+                ),
             ),
             410,
         )
