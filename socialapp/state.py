@@ -123,8 +123,8 @@ def personal_state(event, attendee, now=None, kind_view=None, open_panels=None):
     """What only this attendee sees: who they are, their group, their place in the bowl.
     open_panels: side.open_segments(event, now), when the caller builds many states."""
     now = now or time.time()
-    seg = event.live_segment
-    if kind_view is None and seg is not None:
+    seg = event.live_segment if kind_view is None else None  # a batch built it already
+    if seg is not None:
         ctx = Ctx(event, seg, now, role="attendee", attendee=attendee)
         kind_view = KINDS[seg.kind].personal_view(ctx, attendee)
     return {
