@@ -11,9 +11,9 @@ Who is present: a phone heard from within state.PRESENCE_SECONDS, or someone who
 change only by command.
 
 The package: rules.py (limits and settings), reading.py (what the database holds now),
-groups.py (making and mending groups), commands.py (what the host and phones do); this module
-is the descriptor the core reads, with the views, their cached picture of the round, and the
-sweeper's hooks.
+groups.py (making and mending groups), commands.py (what the host and phones do), personal.py
+(a phone's view, from the round's picture); this module is the descriptor the core reads,
+with the views, their cached picture of the round, and the sweeper's hooks.
 """
 
 from sqlalchemy import select
@@ -24,7 +24,7 @@ from ...extensions import db
 from ...models import Attendee, Segment
 from ..base import Change
 from . import late as late_joiners
-from . import meetings
+from . import meetings, personal
 from .commands import COMMANDS, on_remove, start_round
 from .models import (
     SIGN_COLUMNS,
@@ -184,58 +184,14 @@ def public_view(ctx):
 
 
 def personal_view(ctx, attendee):
-    return _personal(snapshot(ctx.event, ctx.segment), attendee.id)
+    return personal.view(snapshot(ctx.event, ctx.segment), attendee.id)
 
 
 def personal_views(ctx, attendees):
     """{attendee id: personal view} for many phones (a round start: every phone), from one
     picture of the round (socialapp.state asks for this hook)."""
     snap = snapshot(ctx.event, ctx.segment)
-    return {a.id: _personal(snap, a.id) for a in attendees}
-
-
-def _personal(snap, me):
-    here, skip = snap["attendance"].get(me, (False, None))
-    rnd = snap["round"]
-    number = rnd["number"] if rnd else 0
-    out = {"round": number, "here": here, "skip_next": skip == number + 1}
-    if rnd is None:
-        return out | {"status": "waiting"}
-    out["prompt"] = rnd["prompt"]
-    mine = snap["member_of"].get(me)
-    if mine is not None:
-        return out | _grouped(snap, me, mine)
-    if skip == number:
-        return out | {"status": "skipped"}
-    if not snap["groups"]:
-        return out | {"status": "alone"}
-    return out | {"status": "unplaced"}
-
-
-def _grouped(snap, me, mine):
-    group = snap["groups"][mine["group"]]
-    confirmed, names = snap["confirmed"], snap["names"]
-    mates = [a for a in group["members"] if a != me]
-    return {
-        "status": "grouped",
-        "sign": group["sign"],
-        "reason": group["reason"],  # matched by answers: why this group (else None)
-        "members": [names[a][0] for a in mates],
-        # Who I said I found, and who said they found me: contacts need both.
-        "mates": [
-            {
-                "id": a,
-                "label": names[a][0],
-                "confirmed": (me, a) in confirmed,
-                "confirmed_me": (a, me) in confirmed,
-            }
-            for a in mates
-        ],
-        "confirmed": bool(mates) and all((me, a) in confirmed for a in mates),
-        "found": group["found"],
-        "looking": mine["looking"],
-        "late": mine["late"],
-    }
+    return {a.id: personal.view(snap, a.id) for a in attendees}
 
 
 def questions_to_match_by(event):
