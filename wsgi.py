@@ -24,7 +24,7 @@ import logging  # noqa: E402
 import socket  # noqa: E402
 import sys  # noqa: E402
 
-from socialapp import address, create_app, msgqueue, sweeper  # noqa: E402
+from socialapp import address, create_app, gctune, msgqueue, sweeper  # noqa: E402
 from socialapp.web import assets  # noqa: E402
 
 
@@ -91,6 +91,7 @@ def main(argv):
             print_links(event_links(demo_event()))
     assets.warm(app)  # static files compressed before the first phone asks (cached on disk)
     sweeper.start(app)
+    gctune.tune(app.config["GC_THRESHOLDS"])  # last: what was loaded until now is frozen
     queue = app.config["MESSAGE_QUEUE"]
     print(
         f"Serving on {host}:{port} ({ASYNC_MODE}); public URL {app.config['PUBLIC_URL']}"

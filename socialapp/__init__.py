@@ -24,7 +24,7 @@ def create_app(test_config=None):
     compress.init_app(app)  # first, so that it runs after every other after_request hook
 
     from . import database, msgqueue
-    from .extensions import csrf, db, migrate, socketio
+    from .extensions import JsonPacket, csrf, db, migrate, socketio
 
     db.init_app(app)
     migrate.init_app(app, db, directory=os.path.join(os.path.dirname(__file__), "migrations"))
@@ -36,6 +36,7 @@ def create_app(test_config=None):
         channel=app.config["MESSAGE_QUEUE_CHANNEL"],
         max_http_buffer_size=app.config["MAX_MESSAGE_BYTES"],
         cors_allowed_origins=app.config.get("CORS_ORIGINS"),
+        serializer=JsonPacket,
     )
     msgqueue.init_app(app, socketio.server)
     database.init_app(app)

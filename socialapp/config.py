@@ -48,6 +48,8 @@ def defaults(instance_path):
         # Connections the kernel queues while the server is busy accepting (a QR rush);
         # capped by the system's net.core.somaxconn. eventlet's own default is 50.
         "BACKLOG": 2048,
+        # The garbage collector's thresholds in the server (socialapp.gctune says why).
+        "GC_THRESHOLDS": (50_000, 10, 100),
         # How often the sweeper looks for timers that ran out (auto-advance, auto-rounds).
         "SWEEP_SECONDS": 1.0,
         # Changes to one event within this many seconds of its last send are sent together

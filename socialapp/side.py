@@ -44,11 +44,12 @@ def public_views(event, now):
     ]
 
 
-def personal_views(event, attendee, now):
-    """{segment id (as a string: JSON keys): the kind's personal view} for the open panels."""
+def personal_views(event, attendee, now, panels=None):
+    """{segment id (as a string: JSON keys): the kind's personal view} for the open panels
+    (panels: open_segments(event, now), when the caller asked once for many phones)."""
     return {
         str(seg.id): KINDS[seg.kind].personal_view(
             Ctx(event, seg, now, role="attendee", attendee=attendee), attendee
         )
-        for seg in open_segments(event, now)
+        for seg in (open_segments(event, now) if panels is None else panels)
     }

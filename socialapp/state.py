@@ -121,11 +121,12 @@ def host_state(event, now=None, public=None):
     }
 
 
-def personal_state(event, attendee, now=None, kind_view=None):
-    """What only this attendee sees: who they are, their group, their place in the bowl."""
+def personal_state(event, attendee, now=None, kind_view=None, open_panels=None):
+    """What only this attendee sees: who they are, their group, their place in the bowl.
+    open_panels: side.open_segments(event, now), when the caller builds many states."""
     now = now or time.time()
-    seg = event.live_segment
-    if kind_view is None and seg is not None:
+    seg = event.live_segment if kind_view is None else None  # a batch built it already
+    if seg is not None:
         ctx = Ctx(event, seg, now, role="attendee", attendee=attendee)
         kind_view = KINDS[seg.kind].personal_view(ctx, attendee)
     return {
@@ -135,7 +136,7 @@ def personal_state(event, attendee, now=None, kind_view=None):
         "name": attendee.name,
         "label": attendee.label,
         "kind": kind_view or {},
-        "side": side.personal_views(event, attendee, now),
+        "side": side.personal_views(event, attendee, now, open_panels),
         "wrap_up": timing.wrap_up_for(event, attendee.id),
     }
 
@@ -171,5 +172,6 @@ def personal_states(event, attendees, now=None):
     seg = event.live_segment
     batch = getattr(KINDS[seg.kind], "personal_views", None) if seg else None
     views = batch(Ctx(event, seg, now, role="attendee"), attendees) if batch else {}
+    panels = side.open_segments(event, now)  # once, not once per phone
     for attendee in attendees:
-        yield attendee, personal_state(event, attendee, now, views.get(attendee.id))
+        yield attendee, personal_state(event, attendee, now, views.get(attendee.id), panels)

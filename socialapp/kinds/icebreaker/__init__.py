@@ -11,9 +11,9 @@ Who is present: a phone heard from within state.PRESENCE_SECONDS, or someone who
 change only by command.
 
 The package: rules.py (limits and settings), reading.py (what the database holds now),
-groups.py (making and mending groups), commands.py (what the host and phones do); this module
-is the descriptor the core reads, with the views, their cached picture of the round, and the
-sweeper's hooks.
+groups.py (making and mending groups), commands.py (what the host and phones do), personal.py
+(a phone's view, from the round's picture); this module is the descriptor the core reads,
+with the views, their cached picture of the round, and the sweeper's hooks.
 """
 
 from sqlalchemy import select
@@ -24,15 +24,17 @@ from ...extensions import db
 from ...models import Attendee, Segment
 from ..base import Change
 from . import late as late_joiners
-from . import meetings
+from . import meetings, personal
 from .commands import COMMANDS, on_remove, start_round
 from .models import (
+    SIGN_COLUMNS,
     IcebreakerAttendance,
     IcebreakerGroup,
     IcebreakerMember,
     IcebreakerPair,
     IcebreakerRound,
     IcebreakerState,
+    sign_of,
 )
 from .reading import current_round, first_name, get_state, host_seen, present_ids
 from .recap import forget_people, report_part
@@ -53,7 +55,7 @@ ORDER = 10
 # What the core and other kinds read (docs/segment-kinds.md); the rest is the kind's own.
 __all__ = [
     "KIND", "LABEL", "ORDER", "COMMANDS", "HOST_SETTINGS", "default_settings", "clean_settings",
-    "public_view", "host_view", "personal_view", "on_remove", "due", "on_sweep",
+    "public_view", "host_view", "personal_view", "personal_views", "on_remove", "due", "on_sweep",
     "encounters", "confirm_met", "report_part", "forget_people",
 ]  # fmt: skip
 # ---------- a plain-data picture of the current round ----------
@@ -95,21 +97,21 @@ def _build_snapshot(event, seg):
         "ended": rnd.ended_at is not None,
         "group_size": rnd.group_size,
     }
-    groups = db.session.scalars(
-        select(IcebreakerGroup)
+    # Plain rows, not ORM objects: a round for 2,000 has 1,000 groups.
+    index = {}
+    for gid, found_at, reason, *sign in db.session.execute(
+        select(IcebreakerGroup.id, IcebreakerGroup.found_at, IcebreakerGroup.reason, *SIGN_COLUMNS)
         .where(IcebreakerGroup.round_id == rnd.id)
         .order_by(IcebreakerGroup.number)
-    ).all()
-    index = {}
-    for g in groups:
-        index[g.id] = len(snap["groups"])
+    ):
+        index[gid] = len(snap["groups"])
         snap["groups"].append(
             {
-                "id": g.id,
-                "sign": g.sign,
-                "found": g.found_at is not None,
+                "id": gid,
+                "sign": sign_of(*sign),
+                "found": found_at is not None,
                 "members": [],
-                "reason": g.reason,
+                "reason": reason,
             }
         )
     rows = db.session.execute(
@@ -182,45 +184,14 @@ def public_view(ctx):
 
 
 def personal_view(ctx, attendee):
-    seg = ctx.segment
-    snap = snapshot(ctx.event, seg)
-    here, skip = snap["attendance"].get(attendee.id, (False, None))
-    rnd = snap["round"]
-    number = rnd["number"] if rnd else 0
-    out = {"round": number, "here": here, "skip_next": skip == number + 1}
-    if rnd is None:
-        return out | {"status": "waiting"}
-    out["prompt"] = rnd["prompt"]
-    mine = snap["member_of"].get(attendee.id)
-    if mine is not None:
-        group = snap["groups"][mine["group"]]
-        me, confirmed = attendee.id, snap["confirmed"]
-        mates = [a for a in group["members"] if a != me]
-        return out | {
-            "status": "grouped",
-            "sign": group["sign"],
-            "reason": group["reason"],  # matched by answers: why this group (else None)
-            "members": [snap["names"][a][0] for a in mates],
-            # Who I said I found, and who said they found me: contacts need both.
-            "mates": [
-                {
-                    "id": a,
-                    "label": snap["names"][a][0],
-                    "confirmed": (me, a) in confirmed,
-                    "confirmed_me": (a, me) in confirmed,
-                }
-                for a in mates
-            ],
-            "confirmed": bool(mates) and all((me, a) in confirmed for a in mates),
-            "found": group["found"],
-            "looking": mine["looking"],
-            "late": mine["late"],
-        }
-    if skip == number:
-        return out | {"status": "skipped"}
-    if not snap["groups"]:
-        return out | {"status": "alone"}
-    return out | {"status": "unplaced"}
+    return personal.view(snapshot(ctx.event, ctx.segment), attendee.id)
+
+
+def personal_views(ctx, attendees):
+    """{attendee id: personal view} for many phones (a round start: every phone), from one
+    picture of the round (socialapp.state asks for this hook)."""
+    snap = snapshot(ctx.event, ctx.segment)
+    return {a.id: personal.view(snap, a.id) for a in attendees}
 
 
 def questions_to_match_by(event):

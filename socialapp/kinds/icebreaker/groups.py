@@ -14,13 +14,18 @@ from .models import (
 )
 from .reading import avoid_pairs, met_pairs
 
+# Core tables for bulk inserts: every column is given (no ORM defaults run on these).
+GROUPS, MEMBERS, PAIRS = (m.__table__ for m in (IcebreakerGroup, IcebreakerMember, IcebreakerPair))
+
 # ---------- building groups ----------
 
 
 def add_groups(rnd, groups, sign_list, event_id, now, late=False, met=None, reasons=None):
     """Store groups with their signs and members, and every new pair as met; returns the
     groups' numbers. A round for 2,000 is three bulk inserts (executemany), not 4,000 ORM
-    objects. met: the pairs already known (read once by the caller), else read here.
+    objects, on the tables themselves (the ORM's bulk path, insert(Model), still works through
+    every row in Python). met: the pairs already known (read once by the caller), else read
+    here.
     reasons: why each group is together (a round matched by answers), else None each."""
     if len(sign_list) != len(groups):
         raise ValueError("one sign per group")
@@ -29,7 +34,7 @@ def add_groups(rnd, groups, sign_list, event_id, now, late=False, met=None, reas
         return []
     ids = dict(
         db.session.execute(
-            insert(IcebreakerGroup).returning(IcebreakerGroup.number, IcebreakerGroup.id),
+            insert(GROUPS).returning(GROUPS.c.number, GROUPS.c.id),
             [
                 {
                     "round_id": rnd.id,
@@ -60,7 +65,7 @@ def add_groups(rnd, groups, sign_list, event_id, now, late=False, met=None, reas
         for members, sign in zip(groups, sign_list, strict=True)
         for aid in members
     ]
-    db.session.execute(insert(IcebreakerMember), member_rows)
+    db.session.execute(insert(MEMBERS), member_rows)
     record_pairs(event_id, rnd.id, matching.pairs_of(groups), now, met)
     return [sign["number"] for sign in sign_list]
 
@@ -82,7 +87,7 @@ def record_pairs(event_id, round_id, pairs, now, known=None):
         if frozenset((a, b)) not in known
     ]
     if rows:
-        db.session.execute(insert(IcebreakerPair), rows)
+        db.session.execute(insert(PAIRS), rows)
 
 
 def _known_pairs(event_id, pairs):

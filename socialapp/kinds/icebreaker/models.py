@@ -77,15 +77,30 @@ class IcebreakerGroup(db.Model):
 
     @property
     def sign(self):
-        return {
-            "number": self.number,
-            "colour": self.colour,
-            "hex": self.hex,
-            "ink": self.ink,
-            "emoji": self.emoji,
-            "emoji_name": self.emoji_name,
-            "label": f"{self.colour} {self.emoji_name} {self.number}",
-        }
+        return sign_of(self.number, self.colour, self.hex, self.ink, self.emoji, self.emoji_name)
+
+
+# The columns a sign is made of, in sign_of's order (views read them as plain rows).
+SIGN_COLUMNS = (
+    IcebreakerGroup.number,
+    IcebreakerGroup.colour,
+    IcebreakerGroup.hex,
+    IcebreakerGroup.ink,
+    IcebreakerGroup.emoji,
+    IcebreakerGroup.emoji_name,
+)
+
+
+def sign_of(number, colour, hex, ink, emoji, emoji_name):
+    return {
+        "number": number,
+        "colour": colour,
+        "hex": hex,
+        "ink": ink,
+        "emoji": emoji,
+        "emoji_name": emoji_name,
+        "label": f"{colour} {emoji_name} {number}",
+    }
 
 
 class IcebreakerMember(db.Model):
