@@ -15,7 +15,7 @@ from flask import current_app
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
-from . import agenda, broadcast, offload, people, ratelimit, side, timing
+from . import agenda, broadcast, offload, people, presence, ratelimit, side, timing
 from .errors import CommandError
 from .extensions import db
 from .kinds import KINDS
@@ -158,19 +158,24 @@ def write(event_id, step, what="change", lock_event=True):
 
     lock_event=False is for presence only: a phone's own last-seen time changes no state any
     screen is built from at once (the sweeper sends counts every few seconds), and 2,000
-    phones' heartbeats must not queue on the event's lock nor bump its version."""
+    phones' heartbeats must not queue on the event's lock nor bump its version.
+    Heartbeats noted since the last write on this event go in with it (socialapp.presence)."""
+    heard = {}
     try:
         if lock_event:
             lock(event_id)
+        heard = presence.save(event_id)
         event = db.session.get(Event, event_id, populate_existing=True)
         change = step(event) if event is not None else None
         if change is None:
             db.session.rollback()
+            presence.give_back(event_id, heard)
             return None
         version = event.version
         db.session.commit()
     except Exception:
         db.session.rollback()
+        presence.give_back(event_id, heard)
         raise
     announce(event, change, version, what)
     return change

@@ -7,7 +7,7 @@ from flask import request, session
 from flask_socketio import ConnectionRefusedError, disconnect, emit, join_room
 from sqlalchemy import select
 
-from . import auth, broadcast, commands
+from . import auth, broadcast, commands, presence
 from .events import find_event
 from .extensions import db, socketio
 from .kinds.base import Change
@@ -116,7 +116,9 @@ def drop_stale_hosts(event_id=None):
     """Disconnect this worker's host sockets whose key is no longer current. Run at once by
     the worker that rotates a key or ends an event, and by every worker's sweeper for the
     sockets it holds (it has no other way to learn of a rotation on another worker)."""
-    local = {sid: who[0] for sid, who in list(clients.items()) if who[1] == "host"}
+    # host_keys holds only the host sockets: a room's 2,000 phones are not walked every second.
+    hosts = [(sid, clients.get(sid)) for sid in list(host_keys)]
+    local = {sid: who[0] for sid, who in hosts if who and who[1] == "host"}
     if event_id is not None:
         local = {sid: e for sid, e in local.items() if e == event_id}
     if not local:
@@ -156,11 +158,10 @@ def on_sync(data=None):
 
 
 def on_here(data=None):
+    """A phone's heartbeat: noted in memory, written in bulk (socialapp.presence says why)."""
     who = clients.get(request.sid)
     if who and who[2] is not None:
-        attendee = db.session.get(Attendee, who[2])
-        if attendee is not None:
-            touch(attendee, time.time())
+        presence.note(who[0], who[2], time.time())
     return {"ok": True}
 
 
