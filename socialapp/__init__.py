@@ -23,7 +23,7 @@ def create_app(test_config=None):
 
     compress.init_app(app)  # first, so that it runs after every other after_request hook
 
-    from . import database, msgqueue
+    from . import database, msgqueue, transport
     from .extensions import csrf, db, migrate, socketio
 
     db.init_app(app)
@@ -38,6 +38,8 @@ def create_app(test_config=None):
         cors_allowed_origins=app.config.get("CORS_ORIGINS"),
     )
     msgqueue.init_app(app, socketio.server)
+    if app.config["DIRECT_WRITES"]:
+        transport.install(socketio.server, app.config["ASYNC_MODE"])
     database.init_app(app)
 
     from . import cli, privacy, realtime, security, sweeper  # noqa: F401  (registers handlers)
