@@ -51,7 +51,7 @@ def create_app(test_config=None):
     assets.init_app(app)  # fingerprints, compression and cache rules of the static files
     errors.init_app(app)
     security.init_app(app)
-    realtime.init_app()
+    realtime.init_app(app)
     cli.init_app(app)
     sweeper.init_app(app)
     app.jinja_env.globals["kept_until"] = privacy.kept_until  # the after-event page says it

@@ -48,8 +48,12 @@ class Heard:
             return [e for e, seen in self.events.items() if seen]
 
 
+def heard_of(app):
+    return app.extensions.setdefault("socialapp_presence", Heard())
+
+
 def heard():
-    return current_app.extensions.setdefault("socialapp_presence", Heard())
+    return heard_of(current_app)
 
 
 def note(event_id, attendee_id, now):
