@@ -23,7 +23,7 @@ def create_app(test_config=None):
 
     compress.init_app(app)  # first, so that it runs after every other after_request hook
 
-    from . import database, msgqueue
+    from . import database, msgqueue, transport
     from .extensions import JsonPacket, csrf, db, migrate, socketio
 
     db.init_app(app)
@@ -39,6 +39,8 @@ def create_app(test_config=None):
         serializer=JsonPacket,
     )
     msgqueue.init_app(app, socketio.server)
+    if app.config["DIRECT_WRITES"]:
+        transport.install(socketio.server, app.config["ASYNC_MODE"])
     database.init_app(app)
 
     from . import cli, privacy, realtime, security, sweeper  # noqa: F401  (registers handlers)
@@ -50,7 +52,7 @@ def create_app(test_config=None):
     assets.init_app(app)  # fingerprints, compression and cache rules of the static files
     errors.init_app(app)
     security.init_app(app)
-    realtime.init_app()
+    realtime.init_app(app)
     cli.init_app(app)
     sweeper.init_app(app)
     app.jinja_env.globals["kept_until"] = privacy.kept_until  # the after-event page says it

@@ -15,7 +15,7 @@ from flask import current_app
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.exc import IntegrityError
 
-from . import agenda, broadcast, offload, people, ratelimit, side, timing
+from . import agenda, broadcast, offload, people, presence, ratelimit, side, timing
 from .errors import CommandError
 from .extensions import db
 from .kinds import KINDS
@@ -162,19 +162,24 @@ def write(event_id, step, what="change", lock_event=True, content=True):
 
     content=False is for joins only: the version goes up (the hosts' counts and every kind's
     picture of who is in changed) but not the content version, so the join path's cache of
-    the event, its agenda and its public state (socialapp.eventcache) outlives a QR rush."""
+    the event, its agenda and its public state (socialapp.eventcache) outlives a QR rush.
+    Heartbeats noted since the last write on this event go in with it (socialapp.presence)."""
+    heard = {}
     try:
         if lock_event:
             lock(event_id, content)
+        heard = presence.save(event_id)
         event = db.session.get(Event, event_id, populate_existing=True)
         change = step(event) if event is not None else None
         if change is None:
             db.session.rollback()
+            presence.give_back(event_id, heard)
             return None
         version = event.version
         db.session.commit()
     except Exception:
         db.session.rollback()
+        presence.give_back(event_id, heard)
         raise
     announce(event, change, version, what)
     return change

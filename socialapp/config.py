@@ -24,6 +24,7 @@ ENV_KEYS = {
     "SOCIALAPP_BACKLOG": ("BACKLOG", int),
     "SOCIALAPP_TRUSTED_PROXIES": ("TRUSTED_PROXIES", int),
     "SOCIALAPP_ASSET_CACHE": ("ASSET_CACHE", str),
+    "SOCIALAPP_DIRECT_WRITES": ("DIRECT_WRITES", lambda s: s.lower() not in ("0", "no", "false")),
 }
 
 
@@ -57,6 +58,9 @@ def defaults(instance_path):
         # per change. 0 sends every change at once (the unit tests' test clients).
         "BROADCAST_SECONDS": 0.25,
         "MAX_MESSAGE_BYTES": 16_384,
+        # eventlet: a packet to an idle websocket is written at once instead of through its
+        # writer greenlet (socialapp.transport: half a broadcast's CPU). False: engineio's path.
+        "DIRECT_WRITES": True,
         "PERMANENT_SESSION_LIFETIME": timedelta(days=7),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",

@@ -12,7 +12,7 @@ socket work after a removal runs once the command layer has committed (Change.th
 import logging
 import time
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 
 from .args import Bool, Ids, Int
 from .errors import CommandError
@@ -46,15 +46,23 @@ def per_minute(times, now, minutes=MINUTES_SHOWN):
     return counts
 
 
+def joins_per_minute(event, now, minutes=MINUTES_SHOWN):
+    """per_minute() counted by the database: one row of counts instead of every join time
+    (the host's state is built on every change: 2,000 floats each time in a big room)."""
+    first = (int(now // 60) - minutes + 1) * 60
+    edges = [first + 60 * k for k in range(minutes + 1)]  # joined at or after each minute
+    since = db.session.execute(
+        select(*[func.count(case((Attendee.created_at >= e, 1))) for e in edges]).where(
+            Attendee.event_id == event.id, Attendee.created_at >= first
+        )
+    ).one()
+    return [since[k] - since[k + 1] for k in range(minutes)]
+
+
 def host_view(event, now=None):
     """For the host panel only: counts and settings, never a list of names."""
     now = now or time.time()
     first = (int(now // 60) - MINUTES_SHOWN + 1) * 60
-    times = db.session.scalars(
-        select(Attendee.created_at).where(
-            Attendee.event_id == event.id, Attendee.created_at >= first
-        )
-    ).all()
     removed = db.session.scalar(
         select(func.count(Attendee.id)).where(
             Attendee.event_id == event.id, Attendee.removed_at.is_not(None)
@@ -65,7 +73,7 @@ def host_view(event, now=None):
         "removed": removed,
         "cap": event.max_attendees,
         "rotate": event.join_rotate,
-        "per_minute": per_minute(times, now),
+        "per_minute": joins_per_minute(event, now),
         "first_minute": first,
     }
 

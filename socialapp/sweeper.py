@@ -12,11 +12,11 @@ import time
 
 from sqlalchemy import select
 
-from . import agenda, broadcast, commands, people, privacy, realtime
+from . import agenda, broadcast, commands, people, presence, privacy, realtime
 from .core import clock
 from .extensions import db, socketio
 from .kinds import KINDS
-from .kinds.base import Ctx
+from .kinds.base import Change, Ctx
 from .models import Event
 from .state import present_count
 
@@ -47,6 +47,7 @@ def loop(app):
                 realtime.drop_stale_hosts()  # keys rotated or events ended on other workers
                 people.sweep_removed(now)
                 privacy.sweep(now)  # retention: personal data past its days goes
+                save_presence()
                 if now - last_count >= COUNT_EVERY:
                     last_count = now
                     counts(now)
@@ -99,6 +100,16 @@ def act(event_id, now):
         return change
 
     return 1 if commands.write(event_id, step, "sweep") is not None else 0
+
+
+def save_presence():
+    """The heartbeats this worker heard since the last sweep, one write per event."""
+
+    def step(event):
+        return Change(public=False, host=False)  # presence.save() in write() did the work
+
+    for event_id in presence.pending_events():
+        commands.write(event_id, step, "presence", lock_event=False)
 
 
 def counts(now):
