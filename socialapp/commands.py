@@ -262,14 +262,15 @@ def lock(event_id):
 def applied(event_id, actor, cid, name):
     """The ack of this message if it was applied before: the same id for the same command (a
     phone's outbox resending it); an id reused for another command is a new message."""
-    row = db.session.scalar(
-        select(ClientCommand).where(
+    # The one column, not an ORM object: every note a phone sends asks this first.
+    stored = db.session.scalar(
+        select(ClientCommand.result_json).where(
             ClientCommand.event_id == event_id,
             ClientCommand.actor == actor,
             ClientCommand.cid == dedup_key(name, cid),
         )
     )
-    return json.loads(row.result_json) if row else None
+    return json.loads(stored) if stored is not None else None
 
 
 def dedup_key(name, cid):
