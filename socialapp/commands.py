@@ -15,9 +15,9 @@ from flask import current_app
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.exc import IntegrityError
 
-from . import agenda, broadcast, offload, people, presence, ratelimit, side, timing
+from . import agenda, broadcast, offload, people, presence, ratelimit, side, timing, turns
 from .errors import CommandError
-from .extensions import db
+from .extensions import db, socketio
 from .kinds import KINDS
 from .kinds.base import Ctx
 from .models import Attendee, ClientCommand, Event
@@ -38,18 +38,23 @@ ROLE_WORDS = {
 
 def lookup(event, name, args):
     """The registered command for name, and the segment it acts on (None for core ones)."""
+    spec = spec_of(name)
+    if any(name in core for core in CORE):
+        return spec, None
+    return spec, segment_for(event, name.partition(".")[0], args, spec, name)
+
+
+def spec_of(name):
+    """The registered command for name (core or a kind's), or a CommandError."""
     if not isinstance(name, str) or len(name) > 64:
         raise CommandError("Unknown action.", "not_found")
     for core in CORE:
         if name in core:
-            return core[name], None
-    kind_name, _, _ = name.partition(".")
-    kind = KINDS.get(kind_name)
+            return core[name]
+    kind = KINDS.get(name.partition(".")[0])
     if kind is None or name not in kind.COMMANDS:
         raise CommandError("Unknown action.", "not_found")
-    spec = kind.COMMANDS[name]
-    seg = segment_for(event, kind_name, args, spec, name)
-    return spec, seg
+    return kind.COMMANDS[name]
 
 
 def segment_for(event, kind_name, args, spec, name=None):
@@ -138,7 +143,7 @@ def _run_once(event_id, role, attendee_id, name, args, cid, rng, actor):
         return change
 
     try:
-        write(event_id, step, name)
+        write(event_id, step, name, first=role == "host")
     except IntegrityError:
         # A retry of the same message raced its first copy: the first one won.
         db.session.rollback()
@@ -148,7 +153,7 @@ def _run_once(event_id, role, attendee_id, name, args, cid, rng, actor):
     return acks[0]
 
 
-def write(event_id, step, what="change", lock_event=True, content=True):
+def write(event_id, step, what="change", lock_event=True, content=True, first=False):
     """The one write path, for commands and for every other change (joining, the host key,
     ending the event, the sweeper's actions): lock the event (its version goes up by one),
     step(event) authorises and applies the change under the lock and returns a Change (None:
@@ -163,7 +168,33 @@ def write(event_id, step, what="change", lock_event=True, content=True):
     content=False is for joins only: the version goes up (the hosts' counts and every kind's
     picture of who is in changed) but not the content version, so the join path's cache of
     the event, its agenda and its public state (socialapp.eventcache) outlives a QR rush.
-    Heartbeats noted since the last write on this event go in with it (socialapp.presence)."""
+    Heartbeats noted since the last write on this event go in with it (socialapp.presence).
+
+    Writes that lock the event take turns on this worker first (socialapp.turns); first=True
+    (the host's commands) goes before every waiting phone, so the host's panel is answered
+    within one write even while a room posts notes as fast as it can."""
+    if lock_event:
+        with turns.turn(event_id, first, socketio.sleep, _let_go):
+            done = _commit(event_id, step, lock_event, content)
+    else:
+        done = _commit(event_id, step, lock_event, content)
+    if done is None:
+        return None
+    event, change, version = done
+    announce(event, change, version, what)  # after the turn: the next write need not wait
+    return change
+
+
+def _let_go():
+    """Wait for a turn holding no database connection: 150 phones' notes waiting with one
+    each emptied the pool, and every other request (the host's) waited for a connection."""
+    session = db.session
+    if not (session.new or session.dirty or session.deleted):
+        session.rollback()
+
+
+def _commit(event_id, step, lock_event, content):
+    """(event, change, version committed), or None when step had nothing to do."""
     heard = {}
     try:
         if lock_event:
@@ -181,8 +212,7 @@ def write(event_id, step, what="change", lock_event=True, content=True):
         db.session.rollback()
         presence.give_back(event_id, heard)
         raise
-    announce(event, change, version, what)
-    return change
+    return event, change, version
 
 
 def announce(event, change, version, what):
@@ -216,7 +246,10 @@ def authorised(event, role, attendee_id, name, args, rng):
 
 def slow_step(event_id, role, attendee_id, name, args, rng):
     """Run a command's gather/prepare before the lock (authorised first: nobody else may
-    make the server think hard). Returns what prepare computed, or None."""
+    make the server think hard). Returns what prepare computed, or None.
+    Most commands have no prepare: they cost nothing here (no query before the lock)."""
+    if spec_of(name).prepare is None:
+        return None
     event = db.session.get(Event, event_id)
     if event is None:
         return None
@@ -250,14 +283,15 @@ _LOCK_CONTENT = _LOCK.values(content_version=_EVENTS.c.version + 1)
 def applied(event_id, actor, cid, name):
     """The ack of this message if it was applied before: the same id for the same command (a
     phone's outbox resending it); an id reused for another command is a new message."""
-    row = db.session.scalar(
-        select(ClientCommand).where(
+    # The one column, not an ORM object: every note a phone sends asks this first.
+    stored = db.session.scalar(
+        select(ClientCommand.result_json).where(
             ClientCommand.event_id == event_id,
             ClientCommand.actor == actor,
             ClientCommand.cid == dedup_key(name, cid),
         )
     )
-    return json.loads(row.result_json) if row else None
+    return json.loads(stored) if stored is not None else None
 
 
 def dedup_key(name, cid):

@@ -3,7 +3,7 @@
 import json
 import time
 
-from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint, false
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint, false, inspect
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..core import clock
@@ -81,6 +81,14 @@ class Event(db.Model):
 
     @property
     def live_segment(self):
+        if self.live_segment_id is None:
+            return None
+        state = inspect(self)
+        if "segments" in state.unloaded and state.session is not None:
+            # One row by key, not the whole agenda: every phone's command asks for the live
+            # segment, and most never look at the others (the same object either way).
+            seg = state.session.get(Segment, self.live_segment_id)
+            return seg if seg is not None and seg.event_id == self.id else None
         return next((s for s in self.segments if s.id == self.live_segment_id), None)
 
 
