@@ -3,11 +3,11 @@ meeting them.
 
 48 fakes (three times the real people) join from one client (one address), stay connected, get
 grouped with real people over several icebreaker rounds (pairs, then trios), tap "we found each
-other" every time and "I met them" on everyone they were grouped with. Real people confirm only the real people
-they find; one careless real person taps "found" whatever happens. Then real people share
-contact lines, the event ends, and every message each fake socket received and each fake's
-after-event page are searched for every contact line: a fake may only ever hold the line of
-someone who confirmed meeting that very fake.
+other" every time and "I met them" on everyone they were grouped with. Real people confirm
+only the real people they find; one careless real person taps "found" whatever happens. Then
+real people share contact lines, the event ends, and every message each fake socket received
+and each fake's after-event page are searched for every contact line: a fake may only ever hold
+the line of someone who confirmed meeting that very fake.
 """
 
 import json
