@@ -1,5 +1,8 @@
-"""Sending state: to a room per event (attendees and projectors), one for hosts, one per
-attendee for personal data. Built once per send, not once per receiver.
+"""Sending state: to a room per event for its phones, one for its projectors, one for hosts, one
+per attendee for personal data. Built once per send, not once per receiver.
+
+The phones' and the projectors' rooms get the same public state, less for the phones what the
+live kind marks DISPLAY_ONLY (socialapp.state.for_phones): one build, two audiences.
 
 Sends are batched here, and only here: after(event, change) sends at once when the event was
 quiet for BROADCAST_SECONDS, and otherwise gathers what changed (public or not, whose
@@ -32,7 +35,7 @@ from .extensions import db, socketio
 from .kinds.base import ALL
 from .models import Event
 from .sent import Sent
-from .state import host_state, people_of, personal_states, public_state
+from .state import for_phones, host_state, people_of, personal_states, public_state
 
 log = logging.getLogger(__name__)
 QUEUE_DOWN = (
@@ -47,6 +50,11 @@ def _install():
 
 def room_public(event_id):
     return f"{_install()}:ev{event_id}"
+
+
+def room_display(event_id):
+    """The projectors' room: the public state with the parts only a projector draws."""
+    return f"{_install()}:ev{event_id}:display"
 
 
 def room_host(event_id):
@@ -175,7 +183,8 @@ def send(event, pending):
     if public is not None:  # the state phones that connect next are sent (socialapp.eventcache)
         eventcache.remember_public(event, public, patched, now)
     if pending.public:
-        emit_state(event, "public", public, room_public(event.id), patched)
+        emit_state(event, "public", for_phones(public), room_public(event.id), patched)
+        emit_state(event, "display", public, room_display(event.id), patched)
     if pending.host:
         emit_state(event, "host", host_state(event, now, public), room_host(event.id), patched)
     personal(event, pending.personal, now)
@@ -238,3 +247,4 @@ def counts(event, count, people_view):
     socketio.emit("count", message, to=room_host(event.id))
     if event.show_count:
         socketio.emit("count", message, to=room_public(event.id))
+        socketio.emit("count", message, to=room_display(event.id))

@@ -11,7 +11,7 @@ from . import auth, broadcast, commands, eventcache, presence, streams
 from .extensions import db, socketio
 from .kinds.base import Change
 from .models import Attendee, Event
-from .state import host_state, personal_state, present_count, public_state
+from .state import for_phones, host_state, personal_state, present_count, public_state
 from .web.common import TOO_MANY_CODES, lookup_refused
 
 # sid -> (event_id, role, attendee_id): who is on this socket, decided once at connect.
@@ -58,8 +58,9 @@ def send_all(event, role, attendee):
         join_room(broadcast.room_host(event.id))
         emit("state", sent.newcomer(event, "host") or host_state(event, now))
         return
-    join_room(broadcast.room_public(event.id))
-    emit("state", first_public(event, now))
+    display = role == "display"  # the projector: the public state with its own parts
+    join_room((broadcast.room_display if display else broadcast.room_public)(event.id))
+    emit("state", first_public(event, now, display))
     if attendee is not None:
         join_room(broadcast.room_attendee(attendee.id))
         # Presence: written only if not already fresh (a phone that just joined was seen at
@@ -68,22 +69,26 @@ def send_all(event, role, attendee):
         emit("me", personal_state(eventcache.orm_event(event), attendee, now))
 
 
-def first_public(event, now):
-    """The public state for a screen joining the room: the one built for this content
+def first_public(event, now, display=False):
+    """The public state for a screen joining its room: the one built for this content
     version (by the broadcast layer or the last screen that connected) while it is fresh,
-    with the count of now; a patched kind's room's last state; else a new build, kept."""
+    with the count of now; a patched kind's room's last state; else a new build, kept.
+    What is kept is the projectors' (whole) build: a phone gets it without the projector's
+    parts (state.for_phones)."""
+    trim = (lambda s: s) if display else for_phones
     kept = eventcache.public(event, now)
     if kept is not None and not kept[1]:
-        state = kept[0]
+        state = trim(kept[0])
         count = present_count(event, now) if event.show_count else None
         return state | {"t": now, "event": state["event"] | {"count": count}}
     event = eventcache.orm_event(event)
     patched = streams.patched(event)
-    if patched and (room := broadcast.batches().streams.newcomer(event, "public")) is not None:
+    role = "display" if display else "public"
+    if patched and (room := broadcast.batches().streams.newcomer(event, role)) is not None:
         return room
     state = public_state(event, now)
     eventcache.remember_public(event, state, patched, now)
-    return state
+    return trim(state)
 
 
 def touch(attendee, now, force=False):

@@ -68,7 +68,8 @@ def live_view(event, now):
 
 
 def public_state(event, now=None, count=None):
-    """What attendees and the projector see: identical for everyone in the room."""
+    """What the projector sees; the phones get it without the projector-only parts
+    (for_phones). The hosts' state includes it whole (the panel's projector preview)."""
     now = now or time.time()
     if count is None and event.show_count:  # hidden: no count query (each phone's connect)
         count = present_count(event, now)
@@ -94,6 +95,19 @@ def public_state(event, now=None, count=None):
         "kind": KINDS[seg.kind].public_view(ctx) if seg else {},
         "side": side.public_views(event, now),
     }
+
+
+def for_phones(state):
+    """The public state as the phones' room gets it: without the parts of the live kind's
+    public view that only the projector draws (its DISPLAY_ONLY keys). A round's 1,000 group
+    tiles are 48 KB that 2,000 phones would each be sent and never show. The state itself
+    when there is nothing to leave out (one build serves both rooms then)."""
+    kind = (state.get("live") or {}).get("kind")
+    only = getattr(KINDS.get(kind), "DISPLAY_ONLY", ()) if kind else ()
+    view = state.get("kind") or {}
+    if not any(k in view for k in only):
+        return state
+    return state | {"kind": {k: v for k, v in view.items() if k not in only}}
 
 
 def host_state(event, now=None, public=None):

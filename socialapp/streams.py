@@ -36,6 +36,9 @@ class Streams:
         self.guard = threading.Lock()
         # event id -> {"v": last version committed here, "rooms": {role: state}}, oldest first
         self.events = OrderedDict()
+        # (before, state, message) of the last message made: the phones' and the projectors'
+        # rooms are sent the same state object when nothing is projector-only (diff it once).
+        self.last = None
 
     def committed(self, event_id, version):
         """This worker committed `version`: the chain holds only if it follows the last one."""
@@ -64,8 +67,13 @@ class Streams:
             return "state", state
         if (before.get("live") or {}).get("id") != (state.get("live") or {}).get("id"):
             return "state", state  # another segment: everything changed
+        last = self.last
+        if last is not None and last[0] is before and last[1] is state:
+            return last[2]
         change = patches.diff(before, state)
-        return "patch", {"code": event.code, "base": before["v"], "v": state["v"], "p": change}
+        message = "patch", {"code": event.code, "base": before["v"], "v": state["v"], "p": change}
+        self.last = (before, state, message)
+        return message
 
     def newcomer(self, event, role):
         """The state to send a screen joining this role's room: the room's last one while the

@@ -1,7 +1,9 @@
 """The small shape every segment kind shares: Ctx, Change, Command and its decorator.
 
 A kind module defines KIND, LABEL, default_settings(), clean_settings(raw), the three views
-(public_view, host_view, personal_view) and COMMANDS. Commands declare their arguments
+(public_view, host_view, personal_view) and COMMANDS. Optional: DISPLAY_ONLY, a tuple of
+keys of its public view that only the projector draws (a big room's phones are sent the public
+state without them: socialapp.state.for_phones). Commands declare their arguments
 (socialapp/args.py), mutate models through the session they are given and return a Change;
 they never commit and never emit.
 """

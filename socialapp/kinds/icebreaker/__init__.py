@@ -52,11 +52,14 @@ from .rules import (
 KIND = "icebreaker"
 LABEL = "Icebreaker"
 ORDER = 10
+# The group tiles are the projector's: a phone shows its own group, from its personal state.
+# A round for 2,000 has 1,000 groups (48 KB) that the phones' room is not sent.
+DISPLAY_ONLY = ("groups",)
 # What the core and other kinds read (docs/segment-kinds.md); the rest is the kind's own.
 __all__ = [
-    "KIND", "LABEL", "ORDER", "COMMANDS", "HOST_SETTINGS", "default_settings", "clean_settings",
-    "public_view", "host_view", "personal_view", "personal_views", "on_remove", "due", "on_sweep",
-    "encounters", "confirm_met", "report_part", "forget_people",
+    "KIND", "LABEL", "ORDER", "DISPLAY_ONLY", "COMMANDS", "HOST_SETTINGS", "default_settings",
+    "clean_settings", "public_view", "host_view", "personal_view", "personal_views", "on_remove",
+    "due", "on_sweep", "encounters", "confirm_met", "report_part", "forget_people",
 ]  # fmt: skip
 # ---------- a plain-data picture of the current round ----------
 # Built once per event version (socialapp.viewcache): a round start sends "me" to every
