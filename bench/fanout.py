@@ -116,6 +116,8 @@ async def rounds(crowd, count=3):
                 "complete": complete,
                 "host_ack_ms": (acked - sent) / 1e6,
                 "cpu_ms": round(1000 * phase.cpu, 1),
+                # What a round costs the venue's Wi-Fi: every frame received, per phone.
+                "bytes_per_phone": round(phase.bytes / len(crowd.phones)),
                 **phase.figures(),
             }
         )
