@@ -212,8 +212,21 @@ def on_resync(data=None):
     return {"ok": True}
 
 
-def on_unknown(name, data=None):
-    return error(f"Unknown message {str(name)[:40]!r}.", "not_found")
+def on_unknown(*args):
+    """Any other message. Registered on python-socketio itself: it calls a catch-all with
+    (name, sid, data...), but a message literally named "*" finds the catch-all by name and
+    comes without its name, (sid, data...): through Flask-SocketIO that shifted every
+    argument and crashed the handler (found by tests/test_fuzz.py)."""
+    named = (
+        len(args) > 1
+        and isinstance(args[1], str)
+        and socketio.server.manager.is_connected(args[1], "/")
+    )
+    name, sid = (args[0], args[1]) if named else ("*", args[0] if args else None)
+    message, code = f"Unknown message {str(name)[:40]!r}.", "not_found"
+    if isinstance(sid, str):  # as error() does, without Flask-SocketIO's request context
+        socketio.server.emit("error", {"error": message, "code": code}, to=sid, namespace="/")
+    return {"ok": False, "error": message, "code": code}
 
 
 def on_exception(exc):
@@ -229,8 +242,8 @@ def init_app(app):
         ("command", on_command),
         ("sync", on_sync),
         ("resync", on_resync),
-        ("*", on_unknown),
     ):
         socketio.on_event(name, handler)
     socketio.server.on("here", here_handler(app), namespace="/")
+    socketio.server.on("*", on_unknown, namespace="/")
     socketio.on_error_default(on_exception)

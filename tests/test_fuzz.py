@@ -225,6 +225,16 @@ def test_fuzz_other_events(world, event):
     fuzz()
 
 
+@pytest.mark.parametrize("payload", [None, [], {}, "x"])
+def test_a_message_named_star_is_unknown(world, payload):
+    """ "*" is python-socketio's catch-all name: a message called that reaches the catch-all
+    without its name (it crashed the handler until hypothesis sent one)."""
+    for role in ROLES:
+        ack = world["sockets"][role].emit("*", payload, callback=True)
+        world["sockets"][role].get_received()
+        assert ack["ok"] is False and "Unknown message '*'" in ack["error"], (role, ack)
+
+
 @FUZZ
 @given(role=st.sampled_from(ROLES), event=nasty_text, payload=values)
 def test_fuzz_unknown_events(world, role, event, payload):
