@@ -16,7 +16,7 @@ from sqlalchemy import bindparam, select, update
 from sqlalchemy.exc import IntegrityError
 
 from . import agenda, broadcast, offload, people, presence, ratelimit, side, timing, turns
-from .errors import CommandError
+from .errors import CommandError, refusal
 from .extensions import db, socketio
 from .kinds import KINDS
 from .kinds.base import Ctx
@@ -84,15 +84,11 @@ def run(event_id, role, attendee_id, name, args, cid=None, rng=None):
         return _run(event_id, role, attendee_id, name, args, cid, rng)
     except CommandError as exc:
         db.session.rollback()
-        return {"ok": False, "error": exc.message, "code": exc.code}
+        return refusal(exc.message, exc.code)
     except Exception:
         db.session.rollback()
         log.exception("command %s failed", name)
-        return {
-            "ok": False,
-            "error": "Something went wrong; nothing was changed.",
-            "code": "server",
-        }
+        return refusal("Something went wrong; nothing was changed.", "server")
 
 
 def _run(event_id, role, attendee_id, name, args, cid, rng):

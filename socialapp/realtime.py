@@ -8,6 +8,7 @@ from flask_socketio import ConnectionRefusedError, disconnect, emit, join_room
 from sqlalchemy import select
 
 from . import auth, broadcast, commands, eventcache, presence, streams
+from .errors import refusal
 from .extensions import db, socketio
 from .kinds.base import Change
 from .models import Attendee, Event
@@ -24,8 +25,8 @@ HEARTBEAT_WRITE_SECONDS = 20
 
 
 def error(message, code="invalid"):
-    emit("error", {"error": message, "code": code})
-    return {"ok": False, "error": message, "code": code}
+    emit("error", refusal(message, code))
+    return refusal(message, code)
 
 
 def on_connect(data=None):
@@ -207,7 +208,7 @@ def on_resync(data=None):
     attendee = db.session.get(Attendee, attendee_id) if attendee_id else None
     if role == "attendee" and (attendee is None or attendee.removed_at is not None):
         disconnect()  # removed by the host (socialapp.people)
-        return {"ok": False, "error": "The host removed you from this event.", "code": "forbidden"}
+        return refusal("The host removed you from this event.", "forbidden")
     send_all(event, role, attendee)
     return {"ok": True}
 
@@ -225,8 +226,8 @@ def on_unknown(*args):
     name, sid = (args[0], args[1]) if named else ("*", args[0] if args else None)
     message, code = f"Unknown message {str(name)[:40]!r}.", "not_found"
     if isinstance(sid, str):  # as error() does, without Flask-SocketIO's request context
-        socketio.server.emit("error", {"error": message, "code": code}, to=sid, namespace="/")
-    return {"ok": False, "error": message, "code": code}
+        socketio.server.emit("error", refusal(message, code), to=sid, namespace="/")
+    return refusal(message, code)
 
 
 def on_exception(exc):

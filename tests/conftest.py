@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, settings
 from socialapp import create_app, ratelimit
 from socialapp.core import patches
 from socialapp.events import create_event
-from socialapp.extensions import socketio
+from socialapp.extensions import db, socketio
 from tests import cluster
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,6 +49,15 @@ def app(tmp_path):
     )
     app.instance_path = str(tmp_path / "instance")  # saved templates: this test's own folder
     yield app
+
+
+@pytest.fixture
+def ctx(app):
+    """Inside a request of the app (code that reads the session or the database directly);
+    the session is removed after, as the app does after a request."""
+    with app.test_request_context():
+        yield
+        db.session.remove()
 
 
 @pytest.fixture

@@ -24,13 +24,6 @@ def sent(monkeypatch):
     return out
 
 
-@pytest.fixture
-def ctx(app):
-    with app.test_request_context():
-        yield
-        db.session.remove()
-
-
 def seen(attendee_id):
     db.session.expire_all()
     return db.session.get(Attendee, attendee_id).last_seen

@@ -29,13 +29,6 @@ def states_to(sent, room):
     return [d for name, d, to in sent if name == "state" and to == room]
 
 
-@pytest.fixture
-def ctx(app):
-    with app.test_request_context():
-        yield
-        db.session.remove()
-
-
 def version(code):
     db.session.expire_all()
     return find_event(code).version

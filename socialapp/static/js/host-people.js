@@ -102,7 +102,7 @@
 
   function remove() {
     const n = selected.size;
-    if (!n || !confirm("Remove " + n + (n === 1 ? " person" : " people") + "? Their phones are disconnected and this browser cannot rejoin; what they wrote stays. Their icebreaker groups are mended.")) return;
+    if (!n || !confirm("Remove " + n + (n === 1 ? " person" : " people") + "? Their phones are disconnected and this browser cannot rejoin; what they wrote stays. Groups they were in are mended (nobody is left alone).")) return;
     SA.send("people.remove", { attendee_ids: [...selected] }).then((ack) => {
       if (ack && ack.ok) { SA.toast(ack.removed + (ack.removed === 1 ? " person" : " people") + " removed.", "ok"); selected.clear(); load(); }
     });
