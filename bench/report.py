@@ -61,6 +61,7 @@ ROUND = [
 ]
 RUSH = [
     ("phones", lambda r: r["phones"]),
+    ("server", lambda r: NAMES[r.get("server", "app")]),
     ("over s", lambda r: num(r["over_s"])),
     ("first state p50 / p95 / max ms", lambda r: trio(r["first_state_ms"])),
     ("errors", lambda r: r["errors"]),
@@ -118,7 +119,7 @@ QUESTIONS = [
 SECTIONS = [
     ("fanout", "Fan-out: one public change to every phone", FANOUT),
     ("round", "Icebreaker round (app)", ROUND),
-    ("rush", "Join rush (app)", RUSH),
+    ("rush", "Join rush (bare eventlet: the same three steps on its bare join, the floor)", RUSH),
     ("notes", "Notes on the wall, projector connected (app)", NOTES),
     ("burst", "Phones posting notes as fast as allowed, host pressing +10 s each second", BURST),
     ("votes", "A ranked vote: every phone casts one ballot (app)", VOTES),
@@ -134,17 +135,22 @@ RATIOS = {
     "CPU per action": lambda r: r["cpu_ms_per_action"],
     "memory per phone": lambda r: r["kb_per_phone"],
 }
+RUSH_RATIOS = {
+    "first state p50": lambda r: r["first_state_ms"]["p50"],
+    "first state p95": lambda r: r["first_state_ms"]["p95"],
+    "CPU per join": lambda r: r["cpu_ms_per_join"],
+}
 
 
-def ratio_rows(rows):
+def ratio_rows(rows, ratios):
     """app / bare eventlet and app / Node at each size."""
-    by = {(r["phones"], r["server"]): r for r in rows}
+    by = {(r["phones"], r.get("server", "app")): r for r in rows}
     out = []
     for n in sorted({r["phones"] for r in rows}):
         for anchor in ("eventlet", "node"):
             app, other = by.get((n, "app")), by.get((n, anchor))
             if app and other:
-                cells = {k: _ratio(get(app), get(other)) for k, get in RATIOS.items()}
+                cells = {k: _ratio(get(app), get(other)) for k, get in ratios.items()}
                 out.append({"phones": n, "ratio": f"app / {NAMES[anchor]}", **cells})
     return out
 
@@ -158,9 +164,10 @@ def render(results):
     for key, title, columns in SECTIONS:
         if results.get(key):
             out += ["", f"### {title}", "", table(columns, results[key])]
-        ratios = ratio_rows(results[key]) if key == "fanout" else []
+        which = {"fanout": RATIOS, "rush": RUSH_RATIOS}.get(key)
+        ratios = ratio_rows(results[key], which) if which and results.get(key) else []
         if ratios:
-            heads = ["phones", "ratio", *RATIOS]
+            heads = ["phones", "ratio", *which]
             out += ["", "Ratios (below 1: the app is cheaper or faster)", ""]
             out.append(table([(h, lambda r, h=h: r[h]) for h in heads], ratios))
     return "\n".join([*out, "", *problems(results), results.get("footer", "")])

@@ -155,11 +155,12 @@ async def one_room(args, http, hub, results, n, plan, pad, server):
 
 async def app_scenarios(args, servers, http, hub, results):
     for n in args.sizes["rush"] if "rush" in args.scenarios else []:
-        job = functools.partial(rush, http=http, hub=hub, n=n, seconds=args.rush_seconds)
-        r = await servers.run("app", job, results, f"rush of {n}")
-        if r:
-            results["rush"].append(r)
-            say(f"rush {n}: first state {r['first_state_ms']} ms, {r['errors']} errors")
+        for kind in [k for k in ("app", "eventlet") if k in args.kinds]:  # Node: no join form
+            job = functools.partial(rush, http=http, hub=hub, n=n, seconds=args.rush_seconds)
+            r = await servers.run(kind, job, results, f"rush of {n}")
+            if r:
+                results["rush"].append(r)
+                say(f"rush {n} {kind}: first state {r['first_state_ms']} ms, {r['errors']} errors")
     for key, run in (
         ("notes", lambda crowd: notes(crowd, args.notes_seconds)),
         ("burst", lambda crowd: burst(crowd, args.per_phone)),

@@ -55,8 +55,12 @@ def test_every_scenario_at_tiny_size(tmp_path):
     (rnd,) = r["round"]
     assert rnd["complete"] and rnd["not_grouped"] == 0 and rnd["groups"] == 2
     assert rnd["matched"] == 4 and rnd["dropped"] == 0
-    (rush,) = r["rush"]
-    assert rush["errors"] == 0 and rush["first_state_ms"]["p50"] > 0
+    # The join rush on the app and on the bare server's bare join (the floor).
+    rush = {row["server"]: row for row in r["rush"]}
+    assert set(rush) == {"app", "eventlet"}
+    for row in rush.values():
+        assert row["errors"] == 0 and row["first_state_ms"]["p50"] > 0
+        assert row["state_bytes"] > 0 and row["cpu_ms_per_join"] > 0
     (notes,) = r["notes"]
     assert notes["exactly_once"] and notes["stored"] == 4 and notes["never_shown"] == 0
     (burst,) = r["burst"]
@@ -74,6 +78,7 @@ def test_every_scenario_at_tiny_size(tmp_path):
     for heading in ("Fan-out", "Icebreaker round", "Join rush", "Notes on the wall", "Ratios"):
         assert heading in table
     assert "| 4 | app / bare eventlet |" in table
+    assert table.count("| 4 | app / bare eventlet |") == 2  # fan-out's ratios and the rush's
 
 
 def test_questions_at_tiny_size(tmp_path):
