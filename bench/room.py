@@ -154,6 +154,7 @@ async def one_room(args, http, hub, results, n, plan, pad, server):
 
 
 async def app_scenarios(args, servers, http, hub, results):
+    """The join rush (on the bare server too: its floor), then the app's own scenarios."""
     for n in args.sizes["rush"] if "rush" in args.scenarios else []:
         for kind in [k for k in ("app", "eventlet") if k in args.kinds]:  # Node: no join form
             job = functools.partial(rush, http=http, hub=hub, n=n, seconds=args.rush_seconds)
@@ -167,7 +168,7 @@ async def app_scenarios(args, servers, http, hub, results):
         ("votes", lambda crowd: votes(crowd, args.votes_seconds)),
         ("questions", lambda crowd: questions(crowd, args.questions_seconds, args.upvotes)),
     ):
-        for n in args.sizes[key] if key in args.scenarios else []:
+        for n in args.sizes[key] if key in args.scenarios and "app" in args.kinds else []:
 
             async def job(server, n=n, run=run):
                 crowd = await Crowd(server, http, hub).open(n)
@@ -203,8 +204,7 @@ async def main(args):
     try:
         async with http_session() as http:
             await rooms(args, servers, http, hub, results)
-            if "app" in args.kinds:
-                await app_scenarios(args, servers, http, hub, results)
+            await app_scenarios(args, servers, http, hub, results)
     finally:
         servers.close()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
