@@ -5,7 +5,8 @@
 Every connection joins one room; a `bcast` message ({"pad": n}) broadcasts a state padded
 with n bytes (the size of the app's public state) to that room and acks its version, so the
 same load script drives it as the app. The same stack and settings as wsgi.py: eventlet
-patched first, max_size raised past eventlet's 1,024 connections, no logging.
+patched first, max_size raised past eventlet's 1,024 connections, the listen backlog of 2,048,
+no logging.
 
 A join as bare as the stack allows, the floor of the app's join rush: GET /j/<code> is a form
 with a CSRF token (Flask-WTF, as the app) and a cid; its POST checks the token, inserts one
@@ -18,6 +19,7 @@ import warnings
 warnings.filterwarnings("ignore", message=r"\s*Eventlet is deprecated")
 
 import eventlet  # noqa: E402
+import eventlet.wsgi  # noqa: E402
 
 eventlet.monkey_patch()
 
@@ -27,9 +29,10 @@ import secrets  # noqa: E402
 import sqlite3  # noqa: E402
 import tempfile  # noqa: E402
 
-from flask import Flask, abort, redirect, render_template_string, request, session  # noqa: E402
+from flask import Flask, abort, redirect, render_template, request, session  # noqa: E402
 from flask_socketio import SocketIO, emit, join_room  # noqa: E402
 from flask_wtf.csrf import CSRFProtect  # noqa: E402
+from jinja2 import DictLoader  # noqa: E402
 
 app = Flask(__name__)
 app.config["SECRET_KEY"] = secrets.token_hex(32)
@@ -45,6 +48,7 @@ JOIN_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
 <input id="cid" name="cid" type="hidden" value="{{ cid }}">
 <label for="name">Your name</label><input id="name" name="name" maxlength="40" required>
 <button>Join</button></form>{{ pad }}</main></body></html>"""
+app.jinja_loader = DictLoader({"join.html": JOIN_PAGE})  # compiled once, as the app's files
 
 
 def database():
@@ -52,6 +56,7 @@ def database():
         path = os.path.join(tempfile.mkdtemp(prefix="bare-"), "join.sqlite")
         joined["db"] = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         joined["db"].execute("PRAGMA journal_mode=WAL")
+        joined["db"].execute("PRAGMA synchronous=NORMAL")  # as the app: no fsync per commit
         joined["db"].execute("CREATE TABLE attendee (id INTEGER PRIMARY KEY, code, name, cid)")
     return joined["db"]
 
@@ -60,7 +65,7 @@ def database():
 def join(code):
     if request.method == "GET":
         pad = "<p>" + "Scan, type a name, follow the agenda. " * 18 + "</p>"
-        return render_template_string(JOIN_PAGE, code=code, cid=secrets.token_urlsafe(16), pad=pad)
+        return render_template("join.html", code=code, cid=secrets.token_urlsafe(16), pad=pad)
     name = request.form.get("name", "").strip()[:40]  # the CSRF token was checked before
     if not name:
         abort(400)
@@ -100,4 +105,7 @@ if __name__ == "__main__":
     parser.add_argument("--state-bytes", type=int, default=1350, help="as the app's first state")
     args = parser.parse_args()
     joined["state"] = "x" * args.state_bytes
-    socketio.run(app, host=args.host, port=args.port, log_output=False, max_size=8192)
+    # As wsgi.py: a listen backlog for a QR rush (eventlet's default of 50 drops SYNs, and
+    # phones then wait seconds for TCP to retry), connections past eventlet's 1,024.
+    sock = eventlet.listen((args.host, args.port), backlog=2048)
+    eventlet.wsgi.server(sock, app, max_size=8192, log_output=False, debug=False)
