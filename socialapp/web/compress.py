@@ -61,9 +61,11 @@ def compress_response(response):
     ):
         return response
     add_vary(response)
-    encoding = accepted()
     data = response.get_data()
-    if encoding is None or len(data) < MIN_BYTES:
+    if len(data) < MIN_BYTES:  # before parsing Accept-Encoding: a redirect is 200 bytes
+        return response
+    encoding = accepted()
+    if encoding is None:
         return response
     response.set_data(encode(data, encoding))
     response.headers["Content-Encoding"] = encoding
