@@ -113,7 +113,8 @@ def after(event, change, version=None):
     b = batches()
     # The id without a query: the commit expired the event, and a change batched in a rush
     # (a join) needs nothing else of it now.
-    event_id = inspect(event).identity[0]
+    is_row = isinstance(event, eventcache.Row)  # a join's (commands.lock_row)
+    event_id = event.id if is_row else inspect(event).identity[0]
     b.sent.committed(event_id, event.version if version is None else version)
     b.streams.committed(event_id, event.version if version is None else version)
     seen = getattr(change, "public", True) or getattr(change, "host", True)
@@ -136,7 +137,7 @@ def after(event, change, version=None):
         app = current_app._get_current_object()
         socketio.start_background_task(_later, app, event_id, wait)
     else:
-        send(event, p)
+        send(eventcache.orm_event(event) if is_row else event, p)
 
 
 def _later(app, event_id, wait):

@@ -1,6 +1,7 @@
 """WTForms forms: event creation, joining, host sign-in and agenda editing (CSRF via Flask-WTF)."""
 
 from flask_wtf import FlaskForm
+from flask_wtf.csrf import _FlaskFormCSRF
 from wtforms import (
     BooleanField,
     HiddenField,
@@ -10,6 +11,7 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
+from wtforms.csrf.core import CSRFTokenField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from .args import Int, Texts
@@ -43,7 +45,32 @@ class CreateEventForm(FlaskForm):
     template = SelectField("Agenda", default="mlc-social")
 
 
+class LazyTokenField(CSRFTokenField):
+    """A CSRF field whose token is made when the form is shown, not when it is built: an
+    accepted join form redirects and never shows one, and signing it cost 2% of a QR rush.
+    The token sent is still checked (pre_validate), and the one shown is the request's own
+    (Flask-WTF's generate_csrf, which keeps it for the request)."""
+
+    def process(self, *args, **kwargs):
+        HiddenField.process(self, *args, **kwargs)
+
+    @property
+    def current_token(self):
+        return self.csrf_impl.generate_csrf_token(self)
+
+    @current_token.setter
+    def current_token(self, value):  # CSRFTokenField.process sets it; the property makes it
+        pass
+
+
+class LazyCSRF(_FlaskFormCSRF):
+    field_class = LazyTokenField
+
+
 class JoinForm(FlaskForm):
+    class Meta:
+        csrf_class = LazyCSRF
+
     name = StringField(
         "Your name", validators=[DataRequired(), Length(max=80), PlainText(40, "name")]
     )

@@ -32,7 +32,8 @@ def error(message, code="invalid"):
 def on_connect(data=None):
     data = data if isinstance(data, dict) else {}
     # A Row, not an ORM event: a QR rush connects a thousand sockets (socialapp.eventcache).
-    event = eventcache.find(data.get("code") if isinstance(data.get("code"), str) else "")
+    code = data.get("code") if isinstance(data.get("code"), str) else ""
+    event = eventcache.find(code, session=True)  # the cookie's attendee is read next
     if lookup_refused(event, data.get("key") if isinstance(data.get("key"), str) else None):
         raise ConnectionRefusedError(TOO_MANY_CODES)
     if event is None:

@@ -3,6 +3,7 @@ event renamed, its agenda changed, the event ended), in this process or another 
 same database, reaches the next phone that opens the join page or connects; a join does not
 throw the cache away (that is what makes a QR rush cheap)."""
 
+import re
 import subprocess
 import sys
 import textwrap
@@ -118,3 +119,49 @@ def test_a_change_made_by_another_process_reaches_the_next_phone(app, event, sio
     """)
     subprocess.run([sys.executable, "-c", script], cwd=ROOT, check=True, timeout=120)
     assert newcomer(sio, code)["agenda"][1]["title"] == "Elsewhere"
+
+
+TOKEN = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
+CID = re.compile(r'name="cid" type="hidden" value="([^"]+)"')
+
+
+def test_the_join_page_a_rush_shares_is_the_rendered_one_with_each_phone_its_own_token(
+    tmp_path, monkeypatch
+):
+    """The join page is rendered once per event version and then filled in per phone: the
+    same page, each phone's own CSRF token (checked on the form as ever) and form id."""
+    from socialapp import create_app, events
+    from socialapp.web import attendee
+
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "t",
+            "ASYNC_MODE": "threading",
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'c.sqlite'}",
+        }
+    )
+    with app.app_context():
+        code = events.create_event("Rush Social").code
+    first, second = app.test_client(), app.test_client()
+    pages = [first.get(f"/j/{code}")]
+    with monkeypatch.context() as m:  # the second phone's page is filled in, not rendered
+        m.setattr(attendee, "render_template", None)
+        pages.append(second.get(f"/j/{code}"))
+    assert [p.status_code for p in pages] == [200, 200]
+    tokens = [TOKEN.search(p.text).group(1) for p in pages]
+    cids = [CID.search(p.text).group(1) for p in pages]
+    assert tokens[0] != tokens[1] and cids[0] != cids[1]
+    plain = [
+        p.text.replace(t, "T").replace(c, "C") for p, t, c in zip(pages, tokens, cids, strict=True)
+    ]
+    assert plain[0] == plain[1] and "Rush Social" in plain[1]
+    # Each token is its phone's own: another phone's is refused, and nothing is joined.
+    form = {"name": "Bo", "cid": cids[1]}
+    assert first.post(f"/j/{code}", data=form | {"csrf_token": tokens[1]}).status_code == 400
+    assert second.post(f"/j/{code}", data=form | {"csrf_token": "x"}).status_code == 400
+    assert second.post(f"/j/{code}", data=form | {"csrf_token": tokens[1]}).status_code == 302
+    assert "Bo" in second.get(f"/j/{code}").text  # the phone page
+    with app.app_context():
+        rename(events.find_event(code).id, "Renamed Social")
+    assert "Renamed Social" in app.test_client().get(f"/j/{code}").text

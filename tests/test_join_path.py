@@ -54,11 +54,12 @@ def test_a_join_costs_the_same_handful_of_statements_in_a_big_room(app, event):
     big = one_join(app, code, "Grace", "cid-grace-0000001")
     assert big[:3] == small[:3]
     page, form, connect, writes = big
-    # page: the event row; form: row, lock, the event as locked, form id and name number,
-    # insert, series, then the hosts' state (sent at once in tests); socket: row, cookie's
-    # attendee, count (the event, its agenda and the public state are kept per content
-    # version: socialapp.eventcache).
-    assert page <= 1 and form <= 14 and connect <= 3, big
+    # page: the event row; form: row, lock (returning the event as locked), form id and
+    # name number, insert, series, then the hosts' state (sent at once in tests, of the
+    # event and agenda kept per content version); socket: row, cookie's attendee, count
+    # (the event, its agenda and the public state are kept per content version:
+    # socialapp.eventcache).
+    assert page <= 1 and form <= 11 and connect <= 3, big
     assert writes == []  # joined a moment ago: present already, no second write
 
 

@@ -3,7 +3,8 @@
 import secrets
 import time
 
-from flask import Blueprint, g, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, g, redirect, render_template, request, session, url_for
+from flask_wtf.csrf import generate_csrf
 
 from .. import auth, commands, eventcache, events, joincode, series
 from ..errors import CommandError
@@ -57,12 +58,15 @@ def join(code):
         return message("You were removed", f"The host removed you from {event.name}.", 403)
     if full(event):
         return message("This event is full", events.FULL, 403)
-    form = JoinForm()
-    if not form.is_submitted() and request.args.get("k"):
-        form.room_code.data = request.args["k"]
     # Came to an earlier session of this event's series? (No query for a phone that never did.)
     tokens = auth.series_tokens()
     back = series.returning(event, tokens) if tokens else None
+    plain = request.method in ("GET", "HEAD") and back is None
+    if plain and (page := fresh_form_page(event)) is not None:
+        return page, 200
+    form = JoinForm()
+    if not form.is_submitted() and request.args.get("k"):
+        form.room_code.data = request.args["k"]
     if not form.is_submitted() and back is not None:
         form.name.data = back.name
     room_code_ok = not event.join_rotate or joincode.accepts(
@@ -85,6 +89,46 @@ def join(code):
         "join.html", event=event, form=form, room_code_ok=room_code_ok, back=back
     )
     return page, status
+
+
+def fresh_form_page(event):
+    """The join page for a phone that has not sent the form (not a returning series member:
+    the caller checked), without building the form nor rendering the template: in a QR rush
+    a thousand phones ask for the same page, which differs only by its CSRF token and its
+    form id. Kept per event content version (the name is in the page) and room-code answer;
+    None when the page is not the plain one (a room code in the link of a rotating event,
+    flashed messages to show)."""
+    if (event.join_rotate and request.args.get("k")) or "_flashes" in session:
+        return None
+    room_code_ok = not event.join_rotate or joincode.accepts(
+        join_secret(), event_ref(event), None, time.time()
+    )
+    csrf = current_app.config.get("WTF_CSRF_ENABLED", True)
+    name = ("join page", room_code_ok, csrf)
+    parts = eventcache.kept(event, name)
+    # What differs from phone to phone, made as the form makes them.
+    fills = ([generate_csrf()] if csrf else []) + [secrets.token_urlsafe(16)]
+    if parts is not None:
+        return "".join(p for pair in zip(parts, [*fills, ""], strict=True) for p in pair)
+    form = JoinForm()
+    form.cid.data = fills[-1]
+    page = render_template(
+        "join.html", event=event, form=form, room_code_ok=room_code_ok, back=None
+    )
+    if (split := _split(page, fills)) is not None:
+        eventcache.keep(event, name, split)
+    return page
+
+
+def _split(page, fills):
+    """The page's text around each fill (in order, each there once), or None."""
+    parts, rest = [], page
+    for fill in fills:
+        if page.count(fill) != 1 or fill not in rest:
+            return None
+        head, _, rest = rest.partition(fill)
+        parts.append(head)
+    return (*parts, rest)
 
 
 def series_person(attendee):

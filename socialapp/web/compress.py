@@ -19,6 +19,8 @@ TEXT_TYPES = {
 # Under this many bytes the encoding's own overhead eats most of the gain.
 MIN_BYTES = 512
 ENCODINGS = ("br", "gzip")
+# Pages under this many bytes are compressed at brotli's fastest level.
+SMALL_BYTES = 8192
 
 
 def accepted():
@@ -32,7 +34,10 @@ def encode(data, encoding, best=False):
     """data compressed with encoding: best=True for files compressed once (slow, smallest),
     else a level that costs about a millisecond per page."""
     if encoding == "br":
-        return brotli.compress(data, quality=11 if best else 5)
+        # A small page at quality 1: 6 times faster than 5 (2% of a QR rush's CPU on the
+        # join page), and the 250 bytes it gives up on a 2.5 KB page still fit one packet.
+        quality = 11 if best else (1 if len(data) < SMALL_BYTES else 5)
+        return brotli.compress(data, quality=quality)
     return gzip.compress(data, compresslevel=9 if best else 6, mtime=0)
 
 
@@ -56,9 +61,11 @@ def compress_response(response):
     ):
         return response
     add_vary(response)
-    encoding = accepted()
     data = response.get_data()
-    if encoding is None or len(data) < MIN_BYTES:
+    if len(data) < MIN_BYTES:  # before parsing Accept-Encoding: a redirect is 200 bytes
+        return response
+    encoding = accepted()
+    if encoding is None:
         return response
     response.set_data(encode(data, encoding))
     response.headers["Content-Encoding"] = encoding
