@@ -74,6 +74,7 @@ def vote_counts(seg):
     return dict(rows.all())
 
 
-def require_unlocked(ctx):
-    if board_of(ctx.segment).locked:
+def require_unlocked(ctx, board=None):
+    """board: the segment's board when the caller has it already (no second look-up)."""
+    if (board or board_of(ctx.segment)).locked:
         raise CommandError("The host has locked the wall: notes can no longer change.", "conflict")
