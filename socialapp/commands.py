@@ -136,7 +136,8 @@ def _run_once(event_id, role, attendee_id, name, args, cid, rng, actor):
         return change
 
     try:
-        write(event_id, step, name, first=role == "host")
+        who = attendee_id if role == "attendee" else None
+        write(event_id, step, name, first=role == "host", attendee_id=who)
     except IntegrityError:
         # A retry of the same message raced its first copy: the first one won.
         db.session.rollback()
@@ -146,7 +147,9 @@ def _run_once(event_id, role, attendee_id, name, args, cid, rng, actor):
     return acks[0]
 
 
-def write(event_id, step, what="change", lock_event=True, content=True, first=False):
+def write(
+    event_id, step, what="change", lock_event=True, content=True, first=False, attendee_id=None
+):
     """The one write path, for commands and for every other change (joining, the host key,
     ending the event, the sweeper's actions): lock the event (its version goes up by one),
     step(event) authorises and applies the change under the lock and returns a Change (None:
@@ -165,12 +168,14 @@ def write(event_id, step, what="change", lock_event=True, content=True, first=Fa
 
     Writes that lock the event take turns on this worker first (socialapp.turns); first=True
     (the host's commands) goes before every waiting phone, so the host's panel is answered
-    within one write even while a room posts notes as fast as it can."""
+    within one write even while a room posts notes as fast as it can.
+
+    attendee_id: the attendee acting, read with the event (step finds them in the session)."""
     if lock_event:
         with turns.turn(event_id, first, socketio.sleep, _let_go):
-            done = _commit(event_id, step, lock_event, content)
+            done = _commit(event_id, step, lock_event, content, attendee_id)
     else:
-        done = _commit(event_id, step, lock_event, content)
+        done = _commit(event_id, step, lock_event, content, attendee_id)
     if done is None:
         return None
     event, change, version = done
@@ -186,16 +191,16 @@ def _let_go():
         session.rollback()
 
 
-def _commit(event_id, step, lock_event, content):
+def _commit(event_id, step, lock_event, content, attendee_id=None):
     """(event, change, version committed), or None when step had nothing to do."""
     heard = {}
     try:
         if lock_event:
             lock(event_id, content)
         heard = presence.save(event_id)
-        event, live = fresh(event_id)
+        event, *held = fresh(event_id, attendee_id)
         change = step(event) if event is not None else None
-        del live  # held while step ran: the session keeps only objects someone holds
+        del held  # held while step ran: the session keeps only objects someone holds
         if change is None:
             db.session.rollback()
             presence.give_back(event_id, heard)
@@ -209,18 +214,25 @@ def _commit(event_id, step, lock_event, content):
     return event, change, version
 
 
-def fresh(event_id):
-    """(the event as it is now, its live segment or None) in one statement: nearly every
-    command asks for the live segment, and a second look-up cost as much as the first."""
-    row = db.session.execute(_EVENT_AND_LIVE, {"event": event_id}).first()
-    return (row[0], row[1]) if row is not None else (None, None)
+def fresh(event_id, attendee_id=None):
+    """(the event as it is now, its live segment, the attendee of this event or None) in one
+    statement: nearly every command asks for the live segment, a phone's for its attendee,
+    and each look-up of its own cost about as much as the first."""
+    if attendee_id is None:
+        row = db.session.execute(_FRESH, {"event": event_id}).first()
+    else:
+        row = db.session.execute(_FRESH_WITH, {"event": event_id, "at": attendee_id}).first()
+    return (*row, None)[:3] if row is not None else (None, None, None)
 
 
-_EVENT_AND_LIVE = (
+_FRESH = (
     select(Event, Segment)
     .outerjoin(Segment, Segment.id == Event.live_segment_id)
     .where(Event.id == bindparam("event"))
     .execution_options(populate_existing=True)
+)
+_FRESH_WITH = _FRESH.add_columns(Attendee).outerjoin(
+    Attendee, (Attendee.id == bindparam("at")) & (Attendee.event_id == Event.id)
 )
 
 
