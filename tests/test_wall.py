@@ -16,6 +16,7 @@ from socialapp.kinds import wall
 from socialapp.kinds.wall.models import WallNote, WallVote
 from tests.conftest import command, last, screen_state
 from tests.room import Room
+from tests.sqlcount import statements
 
 
 class Wall(Room):
@@ -133,6 +134,41 @@ def test_retried_note_is_stored_once(w):
     assert len(w.public()["notes"]) == 1
     # Another person may use the same cid: ids are per person.
     assert w.att("Grace", "wall.note_add", **args)["note_id"] != a1["note_id"]
+
+
+def test_a_note_is_a_handful_of_statements_however_full_the_wall(w, monkeypatch):
+    """300 phones posting within 5 s: each note is the message-id check, the event's lock,
+    one read of the event (its live segment and the author with it), my notes (retry, cap,
+    rate), the board, two inserts (behaviour, not time: statements are counted). The send
+    after it is batched (socialapp.broadcast) and counted elsewhere: not here."""
+    monkeypatch.setattr(commands.broadcast, "after", lambda *args: None)
+
+    def one(who, cid):
+        ratelimit.reset()
+        me = w.person(who)  # joined before counting
+        with statements() as seen:
+            ack = commands.run(
+                w.event_id, "attendee", me, "wall.note_add",
+                {"text": f"note {cid}", "cid": cid}, cid=f"m-{cid}",
+            )  # fmt: skip
+        assert ack["ok"] and not ack.get("duplicate"), ack
+        return seen
+
+    w.note("Zed", "the first note makes the board")
+    first = one("Ada", "a1")
+    for i in range(60):
+        w.note(f"P{i}", f"filler {i}")
+    big = one("Grace", "g1")
+    assert len(big) == len(first) <= 7, big
+    assert sum(s.startswith("SELECT wall_board") for s in big) == 1
+    # A resend of the same message answers from its stored ack: one read, nothing written.
+    grace = w.person("Grace")
+    with statements() as again:
+        ack = commands.run(
+            w.event_id, "attendee", grace, "wall.note_add",
+            {"text": "note g1", "cid": "g1"}, cid="m-g1",
+        )  # fmt: skip
+    assert ack["duplicate"] and len(again) == 1
 
 
 def test_unique_constraint_backs_the_dedup(w):
