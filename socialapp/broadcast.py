@@ -104,7 +104,11 @@ class Batches:
 
 
 def batches():
-    return current_app.extensions.setdefault("socialapp_batches", Batches())
+    # Made once per app: setdefault(key, Batches()) built (and dropped) a new one per call.
+    found = current_app.extensions.get("socialapp_batches")
+    if found is None:
+        found = current_app.extensions.setdefault("socialapp_batches", Batches())
+    return found
 
 
 def after(event, change, version=None):

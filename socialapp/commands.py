@@ -12,8 +12,7 @@ import time
 from contextlib import contextmanager
 
 from flask import current_app
-from sqlalchemy import bindparam, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import bindparam, insert, select, update
 
 from . import agenda, broadcast, offload, people, presence, ratelimit, side, timing, turns
 from .errors import CommandError, refusal
@@ -21,7 +20,7 @@ from .eventcache import Row
 from .extensions import db, socketio
 from .kinds import KINDS
 from .kinds.base import Ctx
-from .models import Attendee, ClientCommand, Event
+from .models import Attendee, ClientCommand, Event, Segment
 
 log = logging.getLogger(__name__)
 MAX_CID = 64
@@ -117,7 +116,13 @@ def single_flight(key):
 
 
 def _run_once(event_id, role, attendee_id, name, args, cid, rng, actor):
-    if cid is not None and (done := applied(event_id, actor, cid, name)) is not None:
+    """A message seen before gets its first answer. Asked before the work only for commands
+    that think before the lock (a copy must not think again); any other copy is found by its
+    id in the command's own transaction (IntegrityError: nothing it did is kept) or, refused
+    now (the wall was locked since), after the refusal. New messages, nearly all of them
+    (300 notes a minute), skip a statement."""
+    thinks = spec_of(name).prepare is not None
+    if cid is not None and thinks and (done := applied(event_id, actor, cid, name)) is not None:
         return done | {"duplicate": True}
     rng = rng or random.SystemRandom()
     prepared = slow_step(event_id, role, attendee_id, name, args, rng)
@@ -129,20 +134,14 @@ def _run_once(event_id, role, attendee_id, name, args, cid, rng, actor):
         change = ctx.spec.fn(ctx, ctx.spec.clean(args))
         acks.append({"ok": True, "v": event.version} | change.result)
         if cid is not None:
-            db.session.add(
-                ClientCommand(
-                    event_id=event_id,
-                    actor=actor,
-                    cid=dedup_key(name, cid),
-                    result_json=json.dumps(acks[0]),
-                )
-            )
+            remember(event_id, actor, dedup_key(name, cid), acks[0])
         return change
 
     try:
-        write(event_id, step, name, first=role == "host")
-    except IntegrityError:
-        # A retry of the same message raced its first copy: the first one won.
+        who = attendee_id if role == "attendee" else None
+        write(event_id, step, name, first=role == "host", attendee_id=who)
+    except Exception:
+        # A copy of a message applied before (or racing its first copy): the first one won.
         db.session.rollback()
         if cid is not None and (done := applied(event_id, actor, cid, name)) is not None:
             return done | {"duplicate": True}
@@ -150,7 +149,9 @@ def _run_once(event_id, role, attendee_id, name, args, cid, rng, actor):
     return acks[0]
 
 
-def write(event_id, step, what="change", lock_event=True, content=True, first=False):
+def write(
+    event_id, step, what="change", lock_event=True, content=True, first=False, attendee_id=None
+):
     """The one write path, for commands and for every other change (joining, the host key,
     ending the event, the sweeper's actions): lock the event (its version goes up by one),
     step(event) authorises and applies the change under the lock and returns a Change (None:
@@ -171,12 +172,14 @@ def write(event_id, step, what="change", lock_event=True, content=True, first=Fa
 
     Writes that lock the event take turns on this worker first (socialapp.turns); first=True
     (the host's commands) goes before every waiting phone, so the host's panel is answered
-    within one write even while a room posts notes as fast as it can."""
+    within one write even while a room posts notes as fast as it can.
+
+    attendee_id: the attendee acting, read with the event (step finds them in the session)."""
     if lock_event:
         with turns.turn(event_id, first, socketio.sleep, _let_go):
-            done = _commit(event_id, step, lock_event, content)
+            done = _commit(event_id, step, lock_event, content, attendee_id)
     else:
-        done = _commit(event_id, step, lock_event, content)
+        done = _commit(event_id, step, lock_event, content, attendee_id)
     if done is None:
         return None
     event, change, version = done
@@ -192,19 +195,20 @@ def _let_go():
         session.rollback()
 
 
-def _commit(event_id, step, lock_event, content):
+def _commit(event_id, step, lock_event, content, attendee_id=None):
     """(event, change, version committed), or None when step had nothing to do."""
     heard = {}
     try:
         if lock_event and not content:  # a join: its columns, as the lock returned them
-            event = lock_row(event_id)
+            event, held = lock_row(event_id), []
             heard = presence.save(event_id)
         else:
             if lock_event:
                 lock(event_id, content)
             heard = presence.save(event_id)
-            event = db.session.get(Event, event_id, populate_existing=True)
+            event, *held = fresh(event_id, attendee_id)
         change = step(event) if event is not None else None
+        del held  # held while step ran: the session keeps only objects someone holds
         if change is None:
             db.session.rollback()
             presence.give_back(event_id, heard)
@@ -216,6 +220,28 @@ def _commit(event_id, step, lock_event, content):
         presence.give_back(event_id, heard)
         raise
     return event, change, version
+
+
+def fresh(event_id, attendee_id=None):
+    """(the event as it is now, its live segment, the attendee of this event or None) in one
+    statement: nearly every command asks for the live segment, a phone's for its attendee,
+    and each look-up of its own cost about as much as the first."""
+    if attendee_id is None:
+        row = db.session.execute(_FRESH, {"event": event_id}).first()
+    else:
+        row = db.session.execute(_FRESH_WITH, {"event": event_id, "at": attendee_id}).first()
+    return (*row, None)[:3] if row is not None else (None, None, None)
+
+
+_FRESH = (
+    select(Event, Segment)
+    .outerjoin(Segment, Segment.id == Event.live_segment_id)
+    .where(Event.id == bindparam("event"))
+    .execution_options(populate_existing=True)
+)
+_FRESH_WITH = _FRESH.add_columns(Attendee).outerjoin(
+    Attendee, (Attendee.id == bindparam("at")) & (Attendee.event_id == Event.id)
+)
 
 
 def announce(event, change, version, what):
@@ -299,13 +325,35 @@ def applied(event_id, actor, cid, name):
     phone's outbox resending it); an id reused for another command is a new message."""
     # The one column, not an ORM object: every note a phone sends asks this first.
     stored = db.session.scalar(
-        select(ClientCommand.result_json).where(
-            ClientCommand.event_id == event_id,
-            ClientCommand.actor == actor,
-            ClientCommand.cid == dedup_key(name, cid),
-        )
+        _APPLIED, {"event": event_id, "actor": actor, "cid": dedup_key(name, cid)}
     )
     return json.loads(stored) if stored is not None else None
+
+
+def remember(event_id, actor, key, ack):
+    """Store a message's ack under its id, in the command's transaction. A Core insert: the
+    ORM's unit of work for this one row cost more than the insert (a room posting 60 notes a
+    second sends one per note). A copy that raced it fails here with IntegrityError."""
+    db.session.execute(
+        _REMEMBER,
+        {
+            "event_id": event_id,
+            "actor": actor,
+            "cid": key,
+            "result_json": json.dumps(ack),
+            "created_at": time.time(),
+        },
+    )
+
+
+# Built once: every message with an id runs both (building costs about as much as running).
+_CC = ClientCommand.__table__
+_APPLIED = select(_CC.c.result_json).where(
+    _CC.c.event_id == bindparam("event"),
+    _CC.c.actor == bindparam("actor"),
+    _CC.c.cid == bindparam("cid"),
+)
+_REMEMBER = insert(_CC)
 
 
 def dedup_key(name, cid):

@@ -158,11 +158,12 @@ FULL = "This event is full: the host set a limit on how many people can join."
 
 def joined_count(event):
     """Attendees who joined and were not removed by the host."""
-    return db.session.scalar(
-        select(func.count(Attendee.id)).where(
-            Attendee.event_id == event.id, Attendee.removed_at.is_(None)
-        )
-    )
+    return db.session.scalar(_JOINED, {"event": event.id})
+
+
+_JOINED = select(func.count(Attendee.id)).where(
+    Attendee.event_id == bindparam("event"), Attendee.removed_at.is_(None)
+)
 
 
 def attendee_by_token(event, token):

@@ -73,6 +73,7 @@ def public_state(event, now=None, count=None):
     now = now or time.time()
     if count is None and event.show_count:  # hidden: no count query (each phone's connect)
         count = present_count(event, now)
+    agenda = agenda_view(event)  # the agenda first: the live segment is then one of its rows
     seg = event.live_segment
     ctx = Ctx(event, seg, now, role="display")
     return {
@@ -90,7 +91,7 @@ def public_state(event, now=None, count=None):
             "ended": event.ended_at is not None,
             "rotating": event.join_rotate,  # the projector asks for the code (joincode)
         },
-        "agenda": agenda_view(event),
+        "agenda": agenda,
         "live": live_view(event, now),
         "kind": KINDS[seg.kind].public_view(ctx) if seg else {},
         "side": side.public_views(event, now),
@@ -113,15 +114,19 @@ def for_phones(state):
 def host_state(event, now=None, public=None):
     """The public state plus what only the host sees (counts, settings, per-kind controls)."""
     now = now or time.time()
-    count = present_count(event, now)
+    if public is not None and event.show_count:  # counted for the public state just now
+        count = public["event"]["count"]
+    else:
+        count = present_count(event, now)
     public = public or public_state(event, now, count)
     seg = event.live_segment
     ctx = Ctx(event, seg, now, role="host")
+    joined = people.joined_count(event)
     return public | {
         "host": {
             "count": count,
-            "joined": people.joined_count(event),
-            "people": people.host_view(event, now),
+            "joined": joined,
+            "people": people.host_view(event, now, joined),
             "show_count": event.show_count,
             "auto_advance": event.auto_advance,
             "timing": timing.host_part(event, now),

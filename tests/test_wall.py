@@ -16,6 +16,7 @@ from socialapp.kinds import wall
 from socialapp.kinds.wall.models import WallNote, WallVote
 from tests.conftest import command, last, screen_state
 from tests.room import Room
+from tests.sqlcount import statements
 
 
 class Wall(Room):
@@ -133,6 +134,53 @@ def test_retried_note_is_stored_once(w):
     assert len(w.public()["notes"]) == 1
     # Another person may use the same cid: ids are per person.
     assert w.att("Grace", "wall.note_add", **args)["note_id"] != a1["note_id"]
+
+
+def test_a_note_is_a_handful_of_statements_however_full_the_wall(w, monkeypatch):
+    """300 phones posting within 5 s: each note is the event's lock, one read of the event
+    (its live segment and the author with it), my notes (retry, cap, rate), the board, the
+    note and its message id inserted (behaviour, not time: statements are counted). The send
+    after it is batched (socialapp.broadcast) and counted elsewhere: not here."""
+    monkeypatch.setattr(commands.broadcast, "after", lambda *args: None)
+
+    def one(who, cid):
+        ratelimit.reset()
+        me = w.person(who)  # joined before counting
+        with statements() as seen:
+            ack = commands.run(
+                w.event_id, "attendee", me, "wall.note_add",
+                {"text": f"note {cid}", "cid": cid}, cid=f"m-{cid}",
+            )  # fmt: skip
+        assert ack["ok"] and not ack.get("duplicate"), ack
+        return seen
+
+    w.note("Zed", "the first note makes the board")
+    first = one("Ada", "a1")
+    for i in range(60):
+        w.note(f"P{i}", f"filler {i}")
+    big = one("Grace", "g1")
+    assert len(big) == len(first) <= 6, big  # the message id is checked by its insert
+    assert sum(s.startswith("SELECT wall_board") for s in big) == 1
+
+
+def test_a_resent_note_gets_its_first_answer_even_once_the_wall_is_locked(w):
+    """A copy of a message (the phone's outbox resending after a lost ack) is found by its
+    id in its own transaction, or after its refusal: the first answer, nothing changed."""
+    args = {"text": "Write things down", "cid": "note-1"}
+    ada = w.person("Ada")
+    first = commands.run(w.event_id, "attendee", ada, "wall.note_add", args, cid="m1")
+    ratelimit.reset()
+    again = commands.run(w.event_id, "attendee", ada, "wall.note_add", args, cid="m1")
+    assert again == first | {"duplicate": True}
+    assert w.host("wall.lock", locked=True)["ok"]
+    ratelimit.reset()
+    late = commands.run(w.event_id, "attendee", ada, "wall.note_add", args, cid="m1")
+    assert late == first | {"duplicate": True}
+    # A new message is refused as before.
+    ratelimit.reset()
+    new = commands.run(w.event_id, "attendee", ada, "wall.note_add", args | {"cid": "n2"}, cid="m2")
+    assert not new["ok"] and "locked" in new["error"]
+    assert len(w.hosted()["notes"]) == 1
 
 
 def test_unique_constraint_backs_the_dedup(w):

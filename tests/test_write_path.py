@@ -112,6 +112,20 @@ def test_a_message_id_reused_for_another_command_is_not_a_duplicate(app, event, 
     assert a["ok"] and not a.get("duplicate") and b.get("duplicate")
 
 
+def test_a_resent_message_changes_nothing_and_gets_its_first_answer(app, event, ctx):
+    """A copy is found by its id inside its own transaction: what it did is rolled back (the
+    timer extended once, the version bumped once), and the answer is the first one."""
+    assert commands.run(event["id"], "host", None, "agenda.start", {})["ok"]
+    db.session.expire_all()
+    ends = find_event(event["code"]).live_segment.timer_ends_at
+    first = commands.run(event["id"], "host", None, "agenda.extend", {"seconds": 60}, cid="x-1")
+    v = version(event["code"])
+    again = commands.run(event["id"], "host", None, "agenda.extend", {"seconds": 60}, cid="x-1")
+    assert again == first | {"duplicate": True}
+    assert version(event["code"]) == v
+    assert find_event(event["code"]).live_segment.timer_ends_at == ends + 60
+
+
 def test_a_resent_slow_command_waits_for_the_first_and_gets_its_answer(app, event, monkeypatch):
     """The outbox resends wall.suggest after 10 s; grouping may take longer. The copy waits
     for the first (single flight) and answers with its ack; the grouping runs once."""

@@ -2,7 +2,7 @@
 words and caps notes per person.
 """
 
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, insert, select
 
 from ...args import Bool, Id, Token
 from ...errors import CommandError
@@ -38,19 +38,13 @@ def note_add(ctx, args):
     is the column picked on a wall with columns."""
     seg, me = ctx.segment, ctx.attendee
     cid, body = args["cid"], args["text"]
-    existing = db.session.scalar(
-        select(WallNote).where(
-            WallNote.segment_id == seg.id, WallNote.attendee_id == me.id, WallNote.cid == cid
-        )
-    )
+    # One read of my notes on this wall answers the retry, the cap and the rate limit.
+    mine = db.session.execute(_MINE, {"segment": seg.id, "attendee": me.id}).all()
+    existing = next((i for i, c, _ in mine if c == cid), None)
     if existing is not None:
-        return Change(personal={me.id}, result={"note_id": existing.id, "duplicate": True})
-    require_unlocked(ctx)
-    mine = db.session.scalars(
-        select(WallNote.created_at).where(
-            WallNote.segment_id == seg.id, WallNote.attendee_id == me.id
-        )
-    ).all()
+        return Change(personal={me.id}, result={"note_id": existing, "duplicate": True})
+    board = board_of(seg, create=True)  # one look-up: the lock, moderation and the words
+    require_unlocked(ctx, board)
     cap = max_notes(seg)
     if len(mine) >= cap:
         raise CommandError(
@@ -58,7 +52,7 @@ def note_add(ctx, args):
             "make room.",
             "conflict",
         )
-    recent = sorted(t for t in mine if t > ctx.now - RATE_WINDOW)
+    recent = sorted(t for _, _, t in mine if t > ctx.now - RATE_WINDOW)
     if len(recent) >= RATE_NOTES:
         wait = max(1, int(recent[-RATE_NOTES] + RATE_WINDOW - ctx.now + 0.999))
         raise CommandError(
@@ -66,22 +60,35 @@ def note_add(ctx, args):
             "rate_limited",
         )
     column = column_index(seg, args["column"])
-    board = board_of(seg, create=True)
     flag = flagged_word(board, body)
-    note = WallNote(
-        segment_id=seg.id,
-        attendee_id=me.id,
-        cid=cid,
-        text=body,
-        state="pending" if (board.premoderate or flag) else "shown",
-        flagged=flag[:40],
-        column_no=column,
-        created_at=ctx.now,
-        updated_at=ctx.now,
+    state = "pending" if (board.premoderate or flag) else "shown"
+    # A Core insert: a room posting 60 notes a second paid more for the ORM's unit of work
+    # (an object, a flush) than for the insert itself; nothing here reads the note back.
+    added = db.session.execute(
+        _ADD,
+        {
+            "segment_id": seg.id,
+            "attendee_id": me.id,
+            "cid": cid,
+            "text": body,
+            "state": state,
+            "flagged": flag[:40],
+            "theme_id": None,
+            "column_no": column,
+            "created_at": ctx.now,
+            "updated_at": ctx.now,
+        },
     )
-    db.session.add(note)
-    db.session.flush()
-    return Change(personal={me.id}, result={"note_id": note.id, "state": note.state})
+    return Change(
+        personal={me.id}, result={"note_id": added.inserted_primary_key[0], "state": state}
+    )
+
+
+# Built once (building a statement costs about as much as running it on SQLite).
+_MINE = select(WallNote.id, WallNote.cid, WallNote.created_at).where(
+    WallNote.segment_id == bindparam("segment"), WallNote.attendee_id == bindparam("attendee")
+)
+_ADD = insert(WallNote.__table__)
 
 
 @command(COMMANDS, "wall.note_edit", roles=("attendee",), args=[NOTE, NOTE_TEXT, COLUMN])

@@ -2,7 +2,7 @@
 
 import re
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 
 from ...errors import CommandError
 from ...extensions import db
@@ -14,7 +14,9 @@ from .rules import BUILTIN_WORDS, NOTE, THEME
 
 def board_of(seg, create=False):
     """The segment's board; views get an unsaved default, commands a stored one."""
-    board = db.session.get(WallBoard, seg.id)
+    board = db.session.identity_map.get(db.session.identity_key(WallBoard, seg.id))
+    if board is None:  # a statement built once: Session.get builds its own on every miss
+        board = db.session.scalars(_BOARD, {"segment": seg.id}).first()
     if board is None:
         board = WallBoard(
             segment_id=seg.id,
@@ -25,6 +27,9 @@ def board_of(seg, create=False):
         if create:
             db.session.add(board)
     return board
+
+
+_BOARD = select(WallBoard).where(WallBoard.segment_id == bindparam("segment"))
 
 
 def flagged_word(board, note_text):
@@ -74,6 +79,7 @@ def vote_counts(seg):
     return dict(rows.all())
 
 
-def require_unlocked(ctx):
-    if board_of(ctx.segment).locked:
+def require_unlocked(ctx, board=None):
+    """board: the segment's board when the caller has it already (no second look-up)."""
+    if (board or board_of(ctx.segment)).locked:
         raise CommandError("The host has locked the wall: notes can no longer change.", "conflict")
