@@ -7,7 +7,6 @@ is also dropped every MAX_AGE seconds, so a miss heals by itself.
 """
 
 import hashlib
-import json
 import threading
 import time
 
@@ -32,12 +31,10 @@ class Sent:
             rec["v"] = max(rec["v"], version)
             self.events[event_id] = rec
 
-    def changed(self, event_id, version, attendee_id, state):
-        """True (and remembered) when this state differs from the one last sent, ignoring its
-        version number; always True when the record is not trusted at this version."""
-        # Keys in the order the state was built, not sorted (2,000 phones in a round): the
-        # same code builds the same order, and a different order would only cost a send.
-        text = json.dumps({k: v for k, v in state.items() if k != "v"}, separators=(",", ":"))
+    def changed(self, event_id, version, attendee_id, text):
+        """True (and remembered) when this state differs from the one last sent; text: its
+        JSON without its version number (socialapp.broadcast.unversioned, also what is sent).
+        Always True when the record is not trusted at this version."""
         digest = hashlib.blake2b(text.encode(), digest_size=12).digest()
         with self.guard:
             rec = self.events.get(event_id)
