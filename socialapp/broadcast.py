@@ -225,10 +225,9 @@ def personal(event, who, now):
     attendees = people_of(event, None if who == ALL else who)
     sent = batches().sent
     prefix = room_attendee("")
-    for attendee, state in personal_states(event, attendees, now):
-        body = unversioned(state)
-        if sent.changed(event.id, event.version, attendee.id, body):
-            send_me(prefix + str(attendee.id), state, me_packet(state["v"], body))
+    states = [(a.id, unversioned(s), s) for a, s in personal_states(event, attendees, now)]
+    for aid, body, state in sent.changed_many(event.id, event.version, states):
+        send_me(prefix + str(aid), state, me_packet(state["v"], body))
 
 
 def unversioned(state):
