@@ -35,7 +35,7 @@ from socketio.manager import Manager
 from socketio.packet import EVENT
 from sqlalchemy import inspect
 
-from . import auth, eventcache, msgqueue, streams
+from . import auth, eventcache, msgqueue, streams, transport
 from .extensions import db, socketio
 from .kinds.base import ALL
 from .models import Event
@@ -181,6 +181,16 @@ def worker_context(app):
 
 
 def send(event, pending):
+    """The states made stale. When phones get their own state along with the public one (a
+    round), each phone's two frames leave in one write (socialapp.transport.gathered)."""
+    if pending.public and pending.personal:
+        with transport.gathered(socketio.server):
+            _send(event, pending)
+    else:
+        _send(event, pending)
+
+
+def _send(event, pending):
     now = time.time()
     failed = msgqueue.failures()
     public = public_state(event, now) if pending.public or pending.host else None
