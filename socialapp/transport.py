@@ -31,13 +31,24 @@ import contextlib
 SEND_LOCK = "_sendlock"  # eventlet's RFC6455WebSocket: held around every frame it writes
 
 
+class Gathered:
+    """A socket's frames gathered inside Direct.gathered(), with its send lock held."""
+
+    __slots__ = ("ws", "fd", "lock", "packets", "frames")
+
+    def __init__(self, ws, fd, lock, packet, frame):
+        self.ws, self.fd, self.lock = ws, fd, lock
+        self.packets, self.frames = [packet], [frame]
+
+
 class Direct:
     def __init__(self, eio):
         self.eio = eio
         self.queued = eio.send_packet  # engineio's own path
         self.ws = {}  # engineio sid -> its eventlet websocket, while its handler runs
         self.last = (None, None)  # (packet, frame): a broadcast sends one packet N times
-        self.counts = {"direct": 0, "queued": 0, "finished_later": 0}
+        self.counts = {"direct": 0, "queued": 0, "finished_later": 0, "gathered": 0}
+        self.gather = None  # engineio sid -> Gathered, inside gathered()
         from eventlet.websocket import RFC6455WebSocket  # eventlet only (install() checks)
 
         self.kind = RFC6455WebSocket
@@ -64,6 +75,13 @@ class Direct:
     # ---------- sending ----------
 
     def send_packet(self, sid, pkt):
+        gather = self.gather
+        if gather is not None and sid in gather:  # behind the frames gathered for it
+            held = gather[sid]
+            held.packets.append(pkt)
+            held.frames.append(self.frame(held.ws, pkt))
+            self.counts["gathered"] += 1
+            return
         ws = self.ws.get(sid)
         sock = self.eio.sockets.get(sid) if ws is not None else None
         if sock is None or not self.direct(sock, ws, pkt):
@@ -91,6 +109,14 @@ class Direct:
         if not sock.check_ping_timeout():
             return True  # as engineio's Socket.send: a client gone silent gets nothing more
         lock.acquire()  # free with no waiter: taken without yielding
+        if self.gather is not None:
+            try:
+                self.gather[sock.sid] = Gathered(ws, fd, lock, pkt, self.frame(ws, pkt))
+            except Exception:
+                lock.release()
+                raise
+            self.counts["direct"] += 1
+            return True
         try:
             frame = self.frame(ws, pkt)
             n = fd.send(frame)
@@ -125,6 +151,61 @@ class Direct:
             self.last = (pkt, frame)
         return frame
 
+    # ---------- gathering: one write per socket for a whole broadcast ----------
+
+    @contextlib.contextmanager
+    def gathered(self):
+        """Frames written directly inside this block are gathered per socket, its send lock
+        held, and written at the block's end in one send per socket: a round sends each phone
+        the public state and its own, two system calls (and two TCP segments for the phone to
+        wake up for) that become one. Every packet to a socket with gathered frames joins them,
+        so order holds; the lock keeps engineio's writer (pings) from writing in between. The
+        first phone waits for the whole broadcast to be built: worth it only when phones get
+        more than one packet. Nested blocks (another greenlet's) write at the outer one's end."""
+        if self.gather is not None:
+            yield
+            return
+        self.gather = {}
+        try:
+            yield
+        finally:
+            gather, self.gather = self.gather, None
+            failed = None
+            for sid, held in gather.items():  # every socket's lock is let go, whatever fails
+                try:
+                    self.write_gathered(sid, held)
+                except Exception as exc:
+                    failed = exc
+            if failed is not None:
+                raise failed
+
+    def write_gathered(self, sid, held):
+        data = b"".join(held.frames)
+        try:
+            n = held.fd.send(data)
+        except BlockingIOError:
+            n = 0
+        except OSError:
+            # Gone (reset, closed meanwhile) and nothing written: engineio's own path meets the
+            # same error in the writer and closes the socket, as without gathering.
+            held.lock.release()
+            for pkt in held.packets:
+                self.counts["queued"] += 1
+                self.queued(sid, pkt)
+            return
+        except Exception:
+            held.lock.release()
+            raise
+        if n < len(data):
+            self.counts["finished_later"] += 1
+            try:
+                self.eio.start_background_task(self.finish, held.ws, held.lock, data[n:])
+            except Exception:
+                held.lock.release()
+                raise
+        else:
+            held.lock.release()
+
     @staticmethod
     def finish(ws, lock, rest):
         try:
@@ -145,4 +226,12 @@ def install(server, async_mode):
     layer = Direct(eio)
     eio._async = dict(eio._async, websocket=layer.websocket_class(eio._async["websocket"]))
     eio.send_packet = layer.send_packet
+    eio.socialapp_direct = layer
     return layer
+
+
+def gathered(server):
+    """Direct.gathered() of this python-socketio server's layer; a no-op where none is
+    installed (gevent, threading, tests, direct writes off)."""
+    layer = getattr(getattr(server, "eio", None), "socialapp_direct", None)
+    return layer.gathered() if layer is not None else contextlib.nullcontext()

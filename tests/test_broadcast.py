@@ -40,6 +40,10 @@ def sent(monkeypatch):
         out.append((name, data, to))
 
     monkeypatch.setattr(broadcast.socketio, "emit", emit)
+    # Personal states leave encoded once (broadcast.send_me), not through socketio.emit.
+    monkeypatch.setattr(
+        broadcast, "send_me", lambda room, state, packet: emit("me", state, to=room)
+    )
     return out
 
 

@@ -24,14 +24,13 @@ def ice(app, event):
 def sent(monkeypatch):
     """The personal states emitted, {attendee id: [states]}, as the broadcast sends them."""
     got = {}
-    real = broadcast.socketio.emit
+    real = broadcast.send_me
 
-    def emit(name, data=None, *args, **kwargs):
-        if name == "me":
-            got.setdefault(data["id"], []).append(data)
-        return real(name, data, *args, **kwargs)
+    def send_me(room, state, packet):
+        got.setdefault(state["id"], []).append(state)
+        return real(room, state, packet)
 
-    monkeypatch.setattr(broadcast.socketio, "emit", emit)
+    monkeypatch.setattr(broadcast, "send_me", send_me)
     return got
 
 

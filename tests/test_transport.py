@@ -96,25 +96,32 @@ def counts(url):
         return json.loads(r.read())
 
 
-def test_every_socket_gets_every_message_once_and_in_order(server):
+GATHER = pytest.mark.parametrize("gather", [False, True], ids=["one_write_each", "gathered"])
+
+
+@GATHER
+def test_every_socket_gets_every_message_once_and_in_order(server, gather):
     phones = [Phone(server) for _ in range(8)]
     polling = [Phone(server, ("polling",)) for _ in range(2)]
     n = 8
     for _ in range(3):
-        ack = phones[0].sio.call("burst", {"n": n, "size": 200}, timeout=30)
+        ack = phones[0].sio.call("burst", {"n": n, "size": 200, "gather": gather}, timeout=30)
     for p in [*phones, *polling]:
         assert p.wait_for(3 * 2 * n) == list(range(2 * n)) * 3
-    assert ack["direct"] > 3 * 2 * n * len(phones)  # the direct path was taken
+    if gather:  # a socket's second message of a round joined its first in one write
+        assert ack["gathered"] >= 3 * n * len(phones) - len(phones)
+    assert ack["direct"] + ack["gathered"] > 3 * 2 * n * len(phones)  # the direct path
     assert counts(server)["queued"] >= 3 * 2 * n * len(polling)
     for p in [*phones, *polling]:
         p.sio.disconnect()
 
 
-def test_a_socket_that_stops_reading_holds_up_nobody_and_gets_whole_frames(server):
+@GATHER
+def test_a_socket_that_stops_reading_holds_up_nobody_and_gets_whole_frames(server, gather):
     slow = RawPhone(server)
     phones = [Phone(server) for _ in range(3)]
     n, size = 60, 60_000  # 7 MB to the slow phone: more than the buffers on both sides hold
-    ack = phones[0].sio.call("burst", {"n": n, "size": size}, timeout=30)
+    ack = phones[0].sio.call("burst", {"n": n, "size": size, "gather": gather}, timeout=30)
     for p in phones:  # everyone else has it all while the slow phone has read nothing
         assert p.wait_for(2 * n) == list(range(2 * n))
     assert ack["finished_later"] > 0  # a frame did not fit: finished by its own greenlet
@@ -127,12 +134,13 @@ def test_a_socket_that_stops_reading_holds_up_nobody_and_gets_whole_frames(serve
         p.sio.disconnect()
 
 
-def test_a_socket_closing_mid_broadcast_breaks_nothing(server):
+@GATHER
+def test_a_socket_closing_mid_broadcast_breaks_nothing(server, gather):
     gone = [RawPhone(server) for _ in range(3)]
     phones = [Phone(server) for _ in range(3)]
     n = 200
     result = {}
-    burst = {"n": n, "size": 5000}
+    burst = {"n": n, "size": 5000, "gather": gather}
     sender = threading.Thread(
         target=lambda: result.update(phones[0].sio.call("burst", burst, timeout=60))
     )

@@ -3,9 +3,10 @@ tests/test_transport.py (run as a subprocess: eventlet must patch first).
 
     python tests/transport_server.py PORT [direct|queued]
 
-Every socket joins the room "all". `burst` {n, size}: n rounds of a broadcast to the room and a
-message to each socket alone, numbered 0, 1, 2... per socket, each padded to `size` bytes; the
-ack is the counts of the direct and queued paths. GET /counts: the same counts."""
+Every socket joins the room "all". `burst` {n, size, gather}: n rounds of a broadcast to the
+room and a message to each socket alone, numbered 0, 1, 2... per socket, each padded to `size`
+bytes (with gather, each round's writes gathered per socket); the ack is the counts of the
+direct and queued paths. GET /counts: the same counts."""
 
 import warnings
 
@@ -15,6 +16,7 @@ import eventlet  # noqa: E402
 
 eventlet.monkey_patch()
 
+import contextlib  # noqa: E402
 import sys  # noqa: E402
 
 from flask import Flask, request  # noqa: E402
@@ -48,12 +50,18 @@ def on_disconnect(reason=None):
 def on_burst(data):
     pad = "x" * int(data.get("size", 0))
     for i in range(int(data["n"])):
-        socketio.emit("seq", {"i": 2 * i, "pad": pad}, to="all")
-        for sid in list(members):
-            socketio.emit("seq", {"i": 2 * i + 1, "pad": pad}, to=sid)
-        if i % 10 == 9:
-            socketio.sleep(0)  # let readers, writers and closes run in between
+        with gathered(data.get("gather")):
+            socketio.emit("seq", {"i": 2 * i, "pad": pad}, to="all")
+            for sid in list(members):
+                socketio.emit("seq", {"i": 2 * i + 1, "pad": pad}, to=sid)
+            if i % 10 == 9:
+                socketio.sleep(0)  # let readers, writers and closes run in between
     return layer.counts if layer else {}
+
+
+def gathered(on):
+    """`gather`: each socket's two messages of a round leave in one write (a yield inside)."""
+    return transport.gathered(socketio.server) if on else contextlib.nullcontext()
 
 
 if __name__ == "__main__":

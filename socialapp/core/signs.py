@@ -11,6 +11,7 @@ is nearly indistinguishable from the reddish purple (tests/test_signs.py checks 
 
 from __future__ import annotations
 
+import functools
 import random
 
 # (spoken name, hex). Names are what people say aloud, so plain words ("red", "pink")
@@ -96,6 +97,7 @@ def _sign(index: int, colours, emoji) -> dict:
     }
 
 
+@functools.cache  # eight colours, asked once per group: a round for 2,000 asked 1,000 times
 def ink_for(hex_code: str) -> str:
     """Black or white, whichever reads better on `hex_code` (higher WCAG contrast)."""
     light = relative_luminance(hex_code)

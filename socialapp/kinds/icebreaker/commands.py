@@ -4,6 +4,7 @@ And on_remove: the host removed people while a round runs.
 """
 
 import json
+import random
 from contextlib import suppress
 
 from sqlalchemy import select
@@ -69,6 +70,9 @@ def start_round(ctx, args):
     "alike"), and each phone is told why its group is together."""
     answers = by_answers(ctx, args)
     seg, now = ctx.segment, ctx.now
+    # Matching 2,000 draws thousands of numbers; the command's SystemRandom reads the kernel
+    # for each (a third of the matching's time): a generator seeded from it draws them here.
+    rng = random.Random(ctx.rng.getrandbits(128))
     settings = settings_of(seg)
     prompts = settings["prompts"]
     st = get_state(seg)
@@ -82,10 +86,10 @@ def start_round(ctx, args):
     avoid = avoid_pairs(ctx.event, met)  # and who met at earlier sessions of a series
     reasons = None
     if answers is None:
-        groups = matching.match(people, avoid, settings["group_size"], ctx.rng)
+        groups = matching.match(people, avoid, settings["group_size"], rng)
     else:
         groups = answer_matching.match_by_answers(
-            people, answers["answers"], avoid, settings["group_size"], ctx.rng, args["match"]
+            people, answers["answers"], avoid, settings["group_size"], rng, args["match"]
         )
         told = answer_reasons.explain(groups, answers["answers"], answers["labels"])
         reasons = [r["text"][:200] for r in told]
@@ -103,7 +107,7 @@ def start_round(ctx, args):
     rnd.timer = clock.start(clock.new(round_seconds(seg, settings)), now)
     db.session.add(rnd)
     db.session.flush()
-    sign_list = signs.signs_for_round(len(groups), ctx.rng)
+    sign_list = signs.signs_for_round(len(groups), rng)
     add_groups(rnd, groups, sign_list, ctx.event.id, now, met=met, reasons=reasons)
     matched = sum(len(g) for g in groups)
     return Change(
