@@ -23,8 +23,15 @@ fmt: $(STAMP)
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
+# Two parts. Tests that start no server, browser or cluster run on both cores (pytest-xdist),
+# each file's tests on one worker in order (module fixtures such as test_fuzz's world are
+# built once, as in a plain run); those that do start one run one at a time, as their
+# timeouts assume a machine they do not share with a second test. Exit 5 ("nothing
+# collected") is fine for a part that a PYTEST_ARGS selection empties.
+INPROC := not browser and not server and not scale
 test: lint
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n 2 --dist loadfile -m "$(INPROC)" $(PYTEST_ARGS) || [ $$? -eq 5 ]
+	$(PY) -m pytest -m "not ($(INPROC))" $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
 bench: $(STAMP)
 	$(PY) bench/matching.py
