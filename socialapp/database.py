@@ -112,7 +112,8 @@ def _sqlite_upgrade(conn, script, backup_dir, keep):
 @contextmanager
 def _foreign_keys_off(conn):
     # Batch mode drops the old table: with foreign keys on, SQLite deletes every row that
-    # cascades from it (wall notes, votes) or refuses half-way (icebreaker groups, open mic).
+    # cascades from it (a kind's rows keyed to a segment) or refuses half-way (rows that
+    # reference it with no cascade).
     # The pragma is a no-op inside a transaction, so it is set before ours begins.
     conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
     conn.commit()

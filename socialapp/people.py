@@ -2,7 +2,7 @@
 
 Anyone with the join link can script joins. The host sees joins per minute (a burst of fakes
 stands out), removes people (one or a whole burst: their socket is closed, their cookie stops
-working, their icebreaker group heals, what they wrote stays), caps the number of attendees,
+working, the groups a kind put them in heal, what they wrote stays), caps the number of attendees,
 and may turn on a join code that changes every few minutes (socialapp.joincode).
 
 Commands follow the agenda's shape (base.Ctx in, base.Change out, no commit, no emit); the

@@ -2,9 +2,9 @@
 socialapp.core.report (Markdown + SVG charts, or a zip of both).
 
 The core names no kind: each kind adds its part through a `report_part(event) -> dict` hook
-(the icebreaker its rounds and who met how many, the open mic its stories, the wall its
-themes). Lists from several kinds are joined; anything else is taken from the first kind that
-gives it. Attendance comes from the attendees' join and last-seen times.
+(rounds and who met how many, stories told, themes found: whatever the kind holds). Lists
+from several kinds are joined; anything else is taken from the first kind that gives it.
+Attendance comes from the attendees' join and last-seen times.
 """
 
 import json

@@ -67,7 +67,7 @@
     return SA.v("div", Object.assign({}, props, { id: "kind", class: cls, key: live ? "seg-" + live.id : "none" }), out);
   };
   /* Side panels (socialapp/side.py): segments that are not live but take part from the
-     phones now (questions collected during a presenter's section). Each kind that opens one
+     phones now (collecting from the room during a presenter's section). Each kind that opens one
      draws it with its `side(panel, me, send)` on phones (`sideHost` on the host panel): panel
      is {id, kind, title, view}, me its personal view; commands to it carry segment_id. */
   SA.renderSide = function (role, s) {
@@ -325,7 +325,7 @@
       clearToastsOnNewSegment(s);
       SA.state = s;
       SA.timers.segment = s.live ? s.live.timer : null;
-      // A kind with its own clock (an icebreaker round, a speaker) puts it in s.kind.timer:
+      // A kind with its own clock (a round, a speaker's turn) puts it in s.kind.timer:
       // screens then show that one big, and the segment's time small.
       SA.timers.kind = s.kind && s.kind.timer ? s.kind.timer : null;
       SA.mainTimer = SA.timers.kind ? "kind" : "segment";

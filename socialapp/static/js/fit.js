@@ -1,5 +1,5 @@
 /* Text fit for the projector: the one mechanism every kind's projector view uses for text
-   people typed (names, titles, notes, themes, questions, options, motions, pitches).
+   people typed (names, titles, notes, themes, options: whatever a kind shows).
 
    A box with the class "fit" (class "fit" in SA.v; its lines in the CSS variable --fit-lines)
    wraps at word boundaries. When its text does not fit its box, this shrinks the font, never
@@ -18,7 +18,7 @@
    a box whose text and width did not change is not measured again (timers tick every
    second). Measuring is done in rounds over all boxes at once: a few layouts per pass, not
    a few per box. After a pass that changed sizes it fires "sa:fitted" (a view that counts
-   what fits by itself, like the icebreaker's pages of groups, measures again). */
+   what fits by itself, like a kind's pages of tiles, measures again). */
 (function () {
   "use strict";
   const SA = (window.SA = window.SA || {});
