@@ -199,13 +199,13 @@ def _commit(event_id, step, lock_event, content, attendee_id=None):
     """(event, change, version committed), or None when step had nothing to do."""
     heard = {}
     try:
-        if lock_event and not content:  # a join: its columns, as the lock returned them
+        join = lock_event and not content  # its columns, as the lock returned them
+        if join:
             event, held = lock_row(event_id), []
-            heard = presence.save(event_id)
-        else:
-            if lock_event:
-                lock(event_id, content)
-            heard = presence.save(event_id)
+        elif lock_event:
+            lock(event_id, content)
+        heard = presence.save(event_id)
+        if not join:
             event, *held = fresh(event_id, attendee_id)
         change = step(event) if event is not None else None
         del held  # held while step ran: the session keeps only objects someone holds

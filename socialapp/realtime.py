@@ -25,8 +25,9 @@ HEARTBEAT_WRITE_SECONDS = 20
 
 
 def error(message, code="invalid"):
-    emit("error", refusal(message, code))
-    return refusal(message, code)
+    refused = refusal(message, code)
+    emit("error", refused)
+    return refused
 
 
 def on_connect(data=None):
@@ -226,9 +227,10 @@ def on_unknown(*args):
     )
     name, sid = (args[0], args[1]) if named else ("*", args[0] if args else None)
     message, code = f"Unknown message {str(name)[:40]!r}.", "not_found"
+    refused = refusal(message, code)
     if isinstance(sid, str):  # as error() does, without Flask-SocketIO's request context
-        socketio.server.emit("error", refusal(message, code), to=sid, namespace="/")
-    return refusal(message, code)
+        socketio.server.emit("error", refused, to=sid, namespace="/")
+    return refused
 
 
 def on_exception(exc):

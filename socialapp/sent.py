@@ -31,15 +31,11 @@ class Sent:
             rec["v"] = max(rec["v"], version)
             self.events[event_id] = rec
 
-    def changed(self, event_id, version, attendee_id, text):
-        """True (and remembered) when this state differs from the one last sent; text: its
-        JSON without its version number (socialapp.broadcast.unversioned, also what is sent).
-        Always True when the record is not trusted at this version."""
-        return bool(self.changed_many(event_id, version, [(attendee_id, text)]))
-
     def changed_many(self, event_id, version, items):
-        """The (attendee id, text, ...) items whose state changed (as changed(), in order):
-        a round's 2,000 phones take the guard once, not 2,000 times."""
+        """The (attendee id, text, ...) items whose state differs from the one last sent to
+        that phone (then remembered), in order; text: its JSON without its version number
+        (socialapp.broadcast.unversioned, also what is sent). All of them when the record is
+        not trusted at this version. A round's 2,000 phones take the guard once."""
         digests = [hashlib.blake2b(item[1].encode(), digest_size=12).digest() for item in items]
         with self.guard:
             rec = self.events.get(event_id)

@@ -69,9 +69,7 @@ def join(code):
         form.room_code.data = request.args["k"]
     if not form.is_submitted() and back is not None:
         form.name.data = back.name
-    room_code_ok = not event.join_rotate or joincode.accepts(
-        join_secret(), event_ref(event), form.room_code.data, time.time()
-    )
+    room_code_ok = code_ok(event, form.room_code.data)
     status = None
     if form.validate_on_submit():
         attendee, status = try_to_join(event, form, room_code_ok, back and back.token)
@@ -100,9 +98,7 @@ def fresh_form_page(event):
     flashed messages to show)."""
     if (event.join_rotate and request.args.get("k")) or "_flashes" in session:
         return None
-    room_code_ok = not event.join_rotate or joincode.accepts(
-        join_secret(), event_ref(event), None, time.time()
-    )
+    room_code_ok = code_ok(event, None)
     csrf = current_app.config.get("WTF_CSRF_ENABLED", True)
     name = ("join page", room_code_ok, csrf)
     parts = eventcache.kept(event, name)
@@ -118,6 +114,14 @@ def fresh_form_page(event):
     if (split := _split(page, fills)) is not None:
         eventcache.keep(event, name, split)
     return page
+
+
+def code_ok(event, typed):
+    """Whether the join form may go without (or with this) room code: always, unless the
+    event's code rotates (socialapp.joincode)."""
+    return not event.join_rotate or joincode.accepts(
+        join_secret(), event_ref(event), typed, time.time()
+    )
 
 
 def _split(page, fills):
