@@ -73,3 +73,24 @@ def test_a_phone_seen_long_ago_is_present_again_when_its_socket_connects(app, ev
     with app.app_context():
         seen = db.session.scalar(db.select(Attendee.last_seen).where(Attendee.name == "Ada"))
     assert seen > time.time() - 5
+
+
+def test_the_same_name_number_is_read_through_indexes_not_the_whole_room(app, event, phone):
+    """A join asks for its form id and the highest number of its name in one statement; on
+    SQLite (no statistics gathered) each half is a search on its own index (the form id's
+    unique key, migration 0009's lower(name)), so the thousandth join of a rush does not read
+    the 999 before it."""
+    from socialapp.events import _CID_AND_NAME
+
+    phone("Ada")
+    with app.app_context():
+        compiled = _CID_AND_NAME.compile(db.engine)
+        params = {"event": event["id"], "cid": "cid-ada-00000001", "name": "ada"}
+        ordered = tuple(params[name] for name in compiled.positiontup)
+        conn = db.session.connection()
+        plan = [row[-1] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}", ordered)]
+        assert conn.execute(_CID_AND_NAME, params).one() == (None, 1)
+    searches = [step for step in plan if step.startswith(("SEARCH attendee", "SCAN attendee"))]
+    assert len(searches) == 2, plan
+    assert "(event_id=? AND join_cid=?)" in searches[0], plan
+    assert "ix_attendee_event_lname (event_id=? AND <expr>=?)" in searches[1], plan

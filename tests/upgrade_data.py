@@ -467,5 +467,13 @@ ROWS = {
                  warn_seconds=60, wrap_up_json=None, content_version=7),
         ],
     },
+    "0009_attendee_name_index": {  # an index: same names in two cases, indexed as one
+        "attendee": [
+            dict(id=90, event_id=6, token="t-rush-1", name="Noor", name_no=1,
+                 created_at=T0 - 140, last_seen=T0 - 100, join_cid="j-rush-0001"),
+            dict(id=91, event_id=6, token="t-rush-2", name="NOOR", name_no=2,
+                 created_at=T0 - 139, last_seen=T0 - 99, join_cid="j-rush-0002"),
+        ],
+    },
 }
 # fmt: on

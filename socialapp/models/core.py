@@ -3,7 +3,7 @@
 import json
 import time
 
-from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint, false, inspect
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint, false, inspect, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..core import clock
@@ -133,6 +133,8 @@ class Attendee(db.Model):
     __table_args__ = (
         Index("ix_attendee_event_seen", "event_id", "last_seen"),
         UniqueConstraint("event_id", "join_cid", name="uq_attendee_join_cid"),
+        # The join's same-name number (events._CID_AND_NAME) without reading the whole room.
+        Index("ix_attendee_event_lname", "event_id", text("lower(name)")),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("event.id"), index=True)
