@@ -159,3 +159,20 @@ def test_a_missing_node_is_a_clear_error(tmp_path):
     )
     assert done.returncode != 0
     assert "node is not installed" in done.stderr and "--servers app,eventlet" in done.stderr
+
+
+def test_the_join_step_by_step_at_tiny_size():
+    """bench/join_steps.py: every phone does the page, the form and the socket (up to its
+    first state) on the app and on the bare server, and a row per step is printed."""
+    done = subprocess.run(
+        [sys.executable, str(BENCH / "join_steps.py"), "--phones", "5", "--rounds", "1"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    rows = [line.split("|")[1:-1] for line in done.stdout.splitlines() if line.startswith("| ")]
+    assert [r[0].strip() for r in rows[1:]] == ["page", "form", "socket", "all"]
+    for row in rows[1:]:
+        assert float(row[1]) >= 0 and float(row[2]) >= 0
