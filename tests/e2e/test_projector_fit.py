@@ -69,6 +69,22 @@ def test_long_texts_fit_every_projector_view(projector_pages, tmp_path):
         assert page.errors == []
     assert not failures, "\n".join(failures)
     themes_reveal_pages_calmly(projector_pages[SIZES[0]])
+    names_keep_their_order(projector_pages[SIZES[0]])
+
+
+def names_keep_their_order(page):
+    """A group whose first name is Arabic: each name is laid out in its own direction, and
+    the names stay in their order from the left (the line once took the Arabic name's right
+    to left and put the next name before it, splitting a CJK name around the separator)."""
+    base = page.evaluate("SA.state")
+    view = views.icebreaker(1)
+    group = ["نور 🌙 Noor", "欧阳娜娜", "Ada Lovelace"]
+    view["groups"][0][3] = group
+    page.evaluate(DRAW, [json.loads(json.dumps(views.state(base, "icebreaker", "", view)))])
+    names = page.locator(".ib-tile").first.locator(".ib-tile-names bdi")
+    assert names.all_inner_texts() == group
+    lefts = [names.nth(i).bounding_box()["x"] for i in range(len(group))]
+    assert lefts == sorted(lefts), lefts
 
 
 def themes_reveal_pages_calmly(page):

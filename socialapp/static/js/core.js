@@ -41,6 +41,11 @@
     preact.render(preact.h(preact.Fragment, null, ...children), el);
     return el;
   };
+  /* Names people typed, side by side in one line ("Ada · نور · 欧阳娜娜"): each in its own <bdi>,
+     so an Arabic name is laid out right to left without pulling the separators and the names
+     around it into its direction (a projector line takes its direction from its first name:
+     unicode-bidi: plaintext). */
+  SA.names = (list, sep) => list.flatMap((name, i) => (i ? [sep, preact.h("bdi", { key: i }, name)] : [preact.h("bdi", { key: i }, name)]));
   /* A view may put classes and attributes on its kind's area: return SA.area(props, ...children). */
   SA.area = (props, ...children) => ({ area: props, children });
 

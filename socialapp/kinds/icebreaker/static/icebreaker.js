@@ -154,7 +154,7 @@
     return v("li", { key: number, class: "ib-tile" + (found ? " found" : "") },
       v("span", { class: "ib-chip", "aria-label": c[0] + " " + number, style: paint(c[1], c[2]) },
         v("span", { class: "ib-chip-emoji" }, emoji), v("span", { class: "ib-chip-number" }, String(number))),
-      v("span", { class: "ib-tile-names fit" }, people.join(" · ")),
+      v("span", { class: "ib-tile-names fit" }, SA.names(people, " · ")),
       found ? v("span", { class: "ib-tick" }, "✓ found") : null);
   }
 
@@ -283,7 +283,7 @@
         v("button", { id: "ib-rematch", onclick: () => send("icebreaker.rematch") }, "Re-match them")) : null,
       k.round && k.not_found && k.not_found.length ? v("details", { key: "not-found", class: "ib-box" },
         v("summary", {}, (k.groups - k.found) + " groups have not found each other yet"),
-        v("ul", { class: "ib-list" }, k.not_found.map((g) => v("li", {}, chip(g), " ", g[3].join(", "))))) : null,
+        v("ul", { class: "ib-list" }, k.not_found.map((g) => v("li", {}, chip(g), " ", SA.names(g[3], ", "))))) : null,
     ];
   }
 

@@ -222,7 +222,7 @@
     const then = tq
       ? [v("ol", { key: "list", class: "mic-then-list fit-list", id: "mic-then" }, rest.map((e) => v("li", { key: e.id }, v("span", { class: "fit fit-1" }, v("strong", {}, e.name), e.title ? " " + quoted(e.title) : null)))),
           v("p", { key: "more", class: "mic-more fit-more", "data-more": String(Math.max(0, more)) })]
-      : v("p", { class: "mic-then fit fit-3" }, rest.map((e) => e.name).join(" · ") + (more > 0 ? " · +" + more : ""));
+      : v("p", { class: "mic-then fit fit-3" }, SA.names(rest.map((e) => e.name), " · "), more > 0 ? " · +" + more : null);
     const waiting = firstCome(k)
       ? [v("strong", {}, String(k.order_total)), k.order_total === 1 ? " talk in the queue" : " talks in the queue", k.closed ? " · sign-up closed" : ""]
       : [v("strong", {}, String(k.in_bowl)), (tq ? (k.in_bowl === 1 ? " talk" : " talks") : (k.in_bowl === 1 ? " name" : " names")) + " in the bowl", k.closed ? " · bowl closed" : ""];
