@@ -107,30 +107,39 @@ def new_session(series, name=None, template=None):
 
 
 def person(series, token):
-    if series is None or not isinstance(token, str) or not token:
+    return person_in(series.id if series is not None else None, token)
+
+
+def person_in(series_id, token):
+    if series_id is None or not isinstance(token, str) or not token:
         return None
     return db.session.scalar(
-        select(SeriesPerson).where(SeriesPerson.series_id == series.id, SeriesPerson.token == token)
+        select(SeriesPerson).where(SeriesPerson.series_id == series_id, SeriesPerson.token == token)
     )
 
 
-def link(event, attendee, token):
+_ASK = object()
+
+
+def link(event, attendee, token, series_id=_ASK):
     """Make attendee one person of event's series (the one token stands for, in this series
     only, or a new one). (series id, person token) (None outside a series) is also left on
     the attendee object as `series_person`: the join page keeps it in the phone's cookie
-    without reading it back after the commit."""
+    without reading it back after the commit. series_id: the event's series as the caller
+    read it under the event's lock (None: in none), or read here."""
     attendee.series_person = None
-    series = of(event)
-    if series is None:
+    if series_id is _ASK:
+        series_id = getattr(of(event), "id", None)
+    if series_id is None:
         return None
-    who = person(series, token)
+    who = person_in(series_id, token)
     if who is None or member_in(event, who) is not None:  # one attendee row per session
-        who = SeriesPerson(series_id=series.id, token=secrets.token_urlsafe(24), name="")
+        who = SeriesPerson(series_id=series_id, token=secrets.token_urlsafe(24), name="")
         db.session.add(who)
     who.name = attendee.name
     db.session.flush()
     db.session.add(SeriesMember(attendee_id=attendee.id, person_id=who.id))
-    attendee.series_person = (series.id, who.token)
+    attendee.series_person = (series_id, who.token)
     return who
 
 
