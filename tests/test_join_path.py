@@ -55,10 +55,10 @@ def test_a_join_costs_the_same_handful_of_statements_in_a_big_room(app, event):
     assert big[:3] == small[:3]
     page, form, connect, writes = big
     # page: the event row; form: row, lock (returning the event as locked), form id, name
-    # number and series (one statement), insert, then the hosts' state (sent at once in tests, of the
-    # event and agenda kept per content version); socket: row, cookie's attendee, count
-    # (the event, its agenda and the public state are kept per content version:
-    # socialapp.eventcache).
+    # number and series (one statement), insert, then the hosts' state (sent at once in
+    # tests, of the event and agenda kept per content version); socket: row, cookie's
+    # attendee, count (the event, its agenda and the public state are kept per content
+    # version: socialapp.eventcache).
     assert page <= 1 and form <= 10 and connect <= 3, big
     assert writes == []  # joined a moment ago: present already, no second write
 
