@@ -20,8 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from socialapp.core.answer_matching import ALIKE, MIXED, answer_cost, match_by_answers  # noqa: E402
 from socialapp.core.matching import PAIRS, TRIOS, match, pairs_of, repeated_pairs  # noqa: E402
+from socialapp.kinds.icebreaker.answer_matching import ALIKE, MIXED, answer_cost, match_by_answers  # noqa: E402
 
 
 def play(n: int, options: int, size: int, mode: str, rounds: int, seed: int):

@@ -1,4 +1,4 @@
-"""Icebreaker groups by answers (socialapp.core.answer_matching): "mixed" and "alike"."""
+"""Icebreaker groups by answers (kinds/icebreaker/answer_matching.py): "mixed" and "alike"."""
 
 import contextlib
 import itertools
@@ -12,14 +12,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from socialapp.core import matching
-from socialapp.core.answer_matching import (
+from socialapp.core.matching import PAIRS, TRIOS, group_sizes, pairs_of, repeated_pairs
+from socialapp.kinds.icebreaker.answer_matching import (
     ALIKE,
     MIXED,
     answer_cost,
     match_by_answers,
 )
-from socialapp.core.answer_reasons import explain
-from socialapp.core.matching import PAIRS, TRIOS, group_sizes, pairs_of, repeated_pairs
+from socialapp.kinds.icebreaker.answer_reasons import explain
 from tests.test_matching import ROOT, canonical, expected_sizes, random_met_pairs
 
 modes = st.sampled_from([MIXED, ALIKE])
@@ -167,7 +167,7 @@ def test_input_order_does_not_matter():
 def test_same_result_whatever_the_hash_seed():
     script = (
         "import random\n"
-        "from socialapp.core.answer_matching import match_by_answers\n"
+        "from socialapp.kinds.icebreaker.answer_matching import match_by_answers\n"
         "from socialapp.core.matching import pairs_of\n"
         "people = [f'guest-{i}' for i in range(45)]\n"
         "answers = {p: ['yes', 'no', 'maybe'][i % 3] for i, p in enumerate(people) if i % 7}\n"

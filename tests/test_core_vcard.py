@@ -7,8 +7,8 @@ import vobject
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from socialapp.core import vcard
 from socialapp.core.typed import plain
+from socialapp.kinds.connect import vcard
 
 CORPUS = Path(__file__).parent.joinpath("data", "xss-corpus.txt").read_text().splitlines()
 EVENT = "ICLR 2026 Social"

@@ -24,7 +24,6 @@ ALLOWED = {
     ("realtime.py", "connect"): "Socket.IO's own connect event",
     ("database.py", "connect"): "SQLAlchemy's connect event",
     ("core/export.py", "wall"): "a column heading of the CSV export",
-    ("core/vcard.py", "icebreaker"): "the words of a contact card's note",
     ("core/report.py", "questions"): "a section of the pure report renderer's input and output",
     ("static/js/core.js", "connect"): "Socket.IO's own connect event",
     ("core/charts.py", "vote"): "the unit a bar chart counts in",

@@ -243,7 +243,7 @@ def exports(event, attendee=None):
         return []
     from flask import url_for
 
-    from ...core import vcard
+    from . import vcard
 
     url = url_for("connect.contacts_vcf", code=event.code)
     return [("Contacts of people you met (vCard)", url, vcard.filename(event.name))]

@@ -1,5 +1,5 @@
 """Save all: /j/<code>/contacts.vcf gives a phone that took part one vCard 4.0 card per person
-it met who shares a contact line with it (socialapp.core.vcard), during the event and on the
+it met who shares a contact line with it (vcard.py), during the event and on the
 after-event link. Only for that phone (its cookie); nobody else's list is ever reachable."""
 
 import time
@@ -7,9 +7,9 @@ import time
 from flask import Blueprint, Response, abort
 
 from ... import auth
-from ...core import vcard
 from ...events import find_event
 from ...kinds.base import Ctx
+from . import vcard
 
 bp = Blueprint("connect", __name__, url_prefix="/j/<code>")
 

@@ -10,12 +10,12 @@ from contextlib import suppress
 from sqlalchemy import select
 
 from ...args import Bool, Choice, Id, Ids, Int, clean
-from ...core import answer_matching, answer_reasons, clock, matching, signs
+from ...core import clock, matching, signs
 from ...errors import CommandError
 from ...extensions import db
 from ...models import Attendee
 from ..base import ALL, Change, command
-from . import meetings
+from . import answer_matching, answer_reasons, meetings
 from .groups import add_groups, detach, group_members, place
 from .models import (
     IcebreakerAttendance,

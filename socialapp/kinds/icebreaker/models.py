@@ -72,7 +72,7 @@ class IcebreakerGroup(db.Model):
     found_at: Mapped[float | None] = mapped_column(default=None)
     created_at: Mapped[float] = mapped_column(default=now)
     # Why these people are together, for their phones, when a round is matched by the
-    # answers to a vote question (core/answer_reasons.explain); None otherwise.
+    # answers to a vote question (answer_reasons.explain); None otherwise.
     reason: Mapped[str | None] = mapped_column(String(200), default=None)
 
     @property

@@ -181,7 +181,7 @@ def answers_for(event, question_id):
     """For an icebreaker matched by answers (it looks for this hook): {"title", "answers":
     {attendee id: what matching compares}, "labels": {that: words}}, or None when the
     question is not this event's or its answers cannot be compared (open text). Used for
-    grouping only: what the phones are told is core/answer_reasons.explain's, which never
+    grouping only: what the phones are told is the icebreaker's answer_reasons.explain, which never
     says who picked what unless the whole group picked it."""
     q = db.session.get(VoteQuestion, question_id) if isinstance(question_id, int) else None
     if q is None or q.event_id != event.id or q.spec["type"] == "text":

@@ -1,5 +1,5 @@
 """Why an icebreaker group matched by answers is together, in words its phones can show
-(the grouping itself is socialapp.core.answer_matching)."""
+(the grouping itself is answer_matching.py)."""
 
 from __future__ import annotations
 

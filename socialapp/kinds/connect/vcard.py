@@ -22,7 +22,7 @@ import uuid
 from collections.abc import Iterable, Mapping
 from urllib.parse import quote, urlsplit
 
-from .typed import plain, plain_lines
+from ...core.typed import plain, plain_lines
 
 PRODID = "-//socialapp//Stay connected//EN"
 NAMESPACE = uuid.UUID("5f1c3c52-6a55-4a53-9a0e-2f6f3ad1f3b0")  # ours; fixed forever

@@ -29,8 +29,8 @@ import random
 from collections import defaultdict
 from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
 
-from . import matching
-from .matching import PAIRS, TRIOS, group_sizes, pairs_of
+from ...core import matching
+from ...core.matching import PAIRS, TRIOS, group_sizes, pairs_of
 
 MIXED, ALIKE = "mixed", "alike"
 MODES = (MIXED, ALIKE)
