@@ -20,7 +20,7 @@ import sys
 import time
 
 from crowd import Crowd, Phase
-from phones import CID, CSRF, Hub, Refused, Sock, _cookies, _header, http_session
+from phones import Hub, Sock, http_session, join_page, send_join
 from servers import App, BareEventlet, raise_open_files, stop_all
 
 AT_ONCE = 10  # phones in flight at a time: a busy server, not a queue
@@ -29,29 +29,16 @@ FAILED = []  # steps some phones could not do: the run says so and exits with st
 
 
 async def page(crowd, phone):
-    async with crowd.http.get(f"{crowd.base}/j/{crowd.code or 'bare'}") as r:
-        text = await r.text()
-        if r.status != 200:
-            raise Refused(f"join page: {r.status}")
-        phone["jar"] = _cookies(r)
-    phone["data"] = {"name": phone["name"], "csrf_token": CSRF.search(text).group(1)}
-    if cid := CID.search(text):
-        phone["data"]["cid"] = cid.group(1)
+    phone["form"] = await join_page(crowd.http, crowd.base, crowd.code or "bare", phone["name"])
 
 
 async def form(crowd, phone):
-    url = f"{crowd.base}/j/{crowd.code or 'bare'}"
-    headers = {"Cookie": _header(phone["jar"])}
-    async with crowd.http.post(
-        url, data=phone["data"], headers=headers, allow_redirects=False
-    ) as r:
-        if r.status != 302:
-            raise Refused(f"join form: {r.status}")
-        phone["jar"] |= _cookies(r)
+    code = crowd.code or "bare"
+    phone["cookie"] = await send_join(crowd.http, crowd.base, code, phone["form"])
 
 
 async def socket(crowd, phone):
-    sock = Sock(crowd.hub, _header(phone["jar"]))
+    sock = Sock(crowd.hub, phone["cookie"])
     crowd.phones.append(sock)
     await sock.connect(crowd.http, crowd.base, {"code": crowd.code, "role": "attendee"})
     await asyncio.wait_for(sock.first_state, 30)

@@ -68,20 +68,32 @@ async def create_event(http, base, name="Bench social"):
 
 async def join(http, base, code, name):
     """Scan the QR and type a name: the cookie header of a joined attendee."""
-    url = f"{base}/j/{code}"
-    page, jar = await _form(http, url, {})
+    form = await join_page(http, base, code, name)
+    return await send_join(http, base, code, form)
+
+
+async def join_page(http, base, code, name):
+    """The join page, read as a phone fills it in: (form fields with the name, cookies)."""
+    page, jar = await _form(http, f"{base}/j/{code}", {})
     data = {"name": name, "csrf_token": CSRF.search(page).group(1)}
     cid = CID.search(page)
     if cid:
         data["cid"] = cid.group(1)
+    return data, jar
+
+
+async def send_join(http, base, code, form):
+    """The join form sent: the cookie header of the joined attendee."""
+    data, jar = form
     headers = {"Cookie": _header(jar)}
-    async with http.post(url, data=data, headers=headers, allow_redirects=False) as r:
+    async with http.post(
+        f"{base}/j/{code}", data=data, headers=headers, allow_redirects=False
+    ) as r:
         if r.status != 302:
             raise Refused(f"join form: {r.status}")
-        jar |= _cookies(r)
-    # The phone page the redirect leads to (and its cached assets) is not fetched: a join is
-    # measured as issue 11 defines it, the form, then the socket.
-    return _header(jar | _cookies(r))
+        # The phone page the redirect leads to (and its cached assets) is not fetched: a join
+        # is measured as issue 11 defines it, the form, then the socket.
+        return _header(jar | _cookies(r))
 
 
 class Hub:

@@ -2,7 +2,6 @@
 
 import json
 import secrets
-import time
 
 from flask import current_app, g, has_app_context
 from sqlalchemy import bindparam, func, insert, select
@@ -15,6 +14,7 @@ from .errors import CommandError
 from .extensions import db
 from .kinds import KINDS
 from .models import Attendee, Event, Segment, SeriesSession
+from .models.core import now
 
 # No 0/O, 1/I/L: codes are read off a projector and typed on phones.
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -97,7 +97,7 @@ def join(event, raw_name, cid=None, series_token=None):
     def step(locked):
         if locked.ended_at is not None:
             raise CommandError("This event has ended.", "conflict")
-        again, same, series_id = _cid_and_name(locked, cid, name)
+        again, same, series_id = _join_reads(locked, cid, name)
         if again is not None:
             joined[:] = [db.session.get(Attendee, again)]
             columns[:] = [_columns(joined[0])]
@@ -118,12 +118,12 @@ def join(event, raw_name, cid=None, series_token=None):
     return joined[0]
 
 
-def _cid_and_name(event, cid, name):
+def _join_reads(event, cid, name):
     """(id of the attendee this join form made already, or None; the highest number given
     to this name so far, or None; the event's series id, or None): one statement for the
     three questions a join asks under the event's lock, built once."""
     row = db.session.execute(
-        _CID_AND_NAME, {"event": event.id, "cid": cid or "", "name": name.lower()}
+        _JOIN_READS, {"event": event.id, "cid": cid or "", "name": name.lower()}
     ).one()
     return row[0], row[1], row[2]
 
@@ -133,7 +133,7 @@ def _cid_and_name(event, cid, name):
 # statistics, read every attendee of the event instead, and each join of a rush cost more
 # than the one before.
 _IN_EVENT = Attendee.event_id == bindparam("event")
-_CID_AND_NAME = select(
+_JOIN_READS = select(
     # no form id: "" matches nobody (NULL, 8+)
     select(Attendee.id).where(_IN_EVENT, Attendee.join_cid == bindparam("cid")).scalar_subquery(),
     select(func.max(Attendee.name_no))
@@ -149,7 +149,7 @@ _INSERT = insert(Attendee.__table__)
 def _add_attendee(event, name, cid, same):
     """The new attendee: one INSERT, then the object made persistent without the ORM's
     unit of work (a third of a join's write, measured on a QR rush)."""
-    at = time.time()
+    at = now()
     row = dict(event_id=event.id, name=name, name_no=(same or 0) + 1,
                token=secrets.token_urlsafe(24), join_cid=cid, created_at=at, last_seen=at,
                removed_at=None)  # fmt: skip

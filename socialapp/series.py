@@ -118,18 +118,13 @@ def person_in(series_id, token):
     )
 
 
-_ASK = object()
-
-
-def link(event, attendee, token, series_id=_ASK):
+def link(event, attendee, token, series_id):
     """Make attendee one person of event's series (the one token stands for, in this series
     only, or a new one). (series id, person token) (None outside a series) is also left on
     the attendee object as `series_person`: the join page keeps it in the phone's cookie
-    without reading it back after the commit. series_id: the event's series as the caller
-    read it under the event's lock (None: in none), or read here."""
+    without reading it back after the commit. series_id: the event's series as the join read
+    it under the event's lock (events._JOIN_READS), None when it is in none."""
     attendee.series_person = None
-    if series_id is _ASK:
-        series_id = getattr(of(event), "id", None)
     if series_id is None:
         return None
     who = person_in(series_id, token)

@@ -80,16 +80,16 @@ def test_the_same_name_number_is_read_through_indexes_not_the_whole_room(app, ev
     SQLite (no statistics gathered) each half is a search on its own index (the form id's
     unique key, migration 0009's lower(name)), so the thousandth join of a rush does not read
     the 999 before it."""
-    from socialapp.events import _CID_AND_NAME
+    from socialapp.events import _JOIN_READS
 
     phone("Ada")
     with app.app_context():
-        compiled = _CID_AND_NAME.compile(db.engine)
+        compiled = _JOIN_READS.compile(db.engine)
         params = {"event": event["id"], "cid": "cid-ada-00000001", "name": "ada"}
         ordered = tuple(params[name] for name in compiled.positiontup)
         conn = db.session.connection()
         plan = [row[-1] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}", ordered)]
-        assert conn.execute(_CID_AND_NAME, params).one() == (None, 1, None)  # in no series
+        assert conn.execute(_JOIN_READS, params).one() == (None, 1, None)  # in no series
     searches = [step for step in plan if step.startswith(("SEARCH attendee", "SCAN attendee"))]
     assert len(searches) == 2, plan
     assert "(event_id=? AND join_cid=?)" in searches[0], plan

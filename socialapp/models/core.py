@@ -133,7 +133,7 @@ class Attendee(db.Model):
     __table_args__ = (
         Index("ix_attendee_event_seen", "event_id", "last_seen"),
         UniqueConstraint("event_id", "join_cid", name="uq_attendee_join_cid"),
-        # The join's same-name number (events._CID_AND_NAME) without reading the whole room.
+        # The join's same-name number (events._JOIN_READS) without reading the whole room.
         Index("ix_attendee_event_lname", "event_id", text("lower(name)")),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
