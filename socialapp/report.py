@@ -1,10 +1,12 @@
 """The host's report: the event's figures gathered from the database, rendered by
 socialapp.core.report (Markdown + SVG charts, or a zip of both).
 
-The core names no kind: each kind adds its part through a `report_part(event) -> dict` hook
-(rounds and who met how many, stories told, themes found: whatever the kind holds). Lists
-from several kinds are joined; anything else is taken from the first kind that gives it.
-Attendance comes from the attendees' join and last-seen times.
+The core names no kind: each kind adds its part through two hooks, `report_part(event) ->
+dict` (its keys of the report's data: rounds and who met how many, stories told, themes
+found: whatever the kind holds) and `report_section(data) -> (lines, charts)` (the pure
+function that writes them, in the kinds' ORDER). Lists from several kinds are joined; anything
+else is taken from the first kind that gives it. Attendance comes from the attendees' join
+and last-seen times.
 """
 
 import json
@@ -16,7 +18,7 @@ from sqlalchemy import select
 
 from .core import figures, report
 from .extensions import db
-from .kinds import KINDS
+from .kinds import hooks
 from .models import Attendee
 
 MAX_SAMPLES = 240  # points on the attendance chart: one a minute up to 4 hours, then wider
@@ -39,9 +41,8 @@ def gather(event, now=None):
         "event": {"name": event.name, "code": event.code, "started_at": start},
         "attendance": attendance(people, start, end),
     }
-    for kind in sorted(KINDS.values(), key=lambda k: getattr(k, "ORDER", 100)):
-        hook = getattr(kind, "report_part", None)
-        for key, value in (hook(event) if hook else {}).items():
+    for _, hook in hooks("report_part"):
+        for key, value in hook(event).items():
             if isinstance(value, list):
                 data[key] = [*data.get(key, []), *value]
             else:
@@ -53,11 +54,7 @@ def stored_report(event):
     """The anonymous figures kept at the purge, or None."""
     if not event.report_json:
         return None
-    data = json.loads(event.report_json)
-    met = data.get("met")
-    if met and met.get("distribution"):  # JSON made its keys strings
-        met["distribution"] = {int(k): v for k, v in met["distribution"].items()}
-    return data
+    return json.loads(event.report_json)
 
 
 def attendees(event):
@@ -76,12 +73,17 @@ def attendance(people, start, end):
     return figures.attendance_series(people, start, end, step=step)
 
 
+def sections():
+    """The kinds' report sections, in the kinds' order."""
+    return [section for _, section in hooks("report_section")]
+
+
 def build(event, now=None):
-    return report.build(gather(event, now))
+    return report.build(gather(event, now), sections())
 
 
 def to_zip(event, now=None):
-    return report.to_zip(gather(event, now))
+    return report.to_zip(gather(event, now), sections())
 
 
 def filename(event, ext):

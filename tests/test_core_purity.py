@@ -16,11 +16,14 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 CORE = sorted((ROOT / "socialapp" / "core").rglob("*.py"))
 # Pure rules that only one kind uses live in its folder (a kind is one folder), held to the
-# same contract: the icebreaker's matching by answers, the connect kind's contact cards.
+# same contract: the icebreaker's matching by answers, the connect kind's contact cards, and
+# every kind's part of the host's report (its report.py: figures and section, rendered from a
+# report kept as JSON too, with no database behind it).
 KIND_PURE = [
     ROOT / "socialapp" / "kinds" / "icebreaker" / "answer_matching.py",
     ROOT / "socialapp" / "kinds" / "icebreaker" / "answer_reasons.py",
     ROOT / "socialapp" / "kinds" / "connect" / "vcard.py",
+    *sorted((ROOT / "socialapp" / "kinds").glob("*/report.py")),
 ]
 # What a core module may lean on besides the standard library: other core modules, `regex`
 # (Unicode classes for the one text policy, socialapp.core.text), and the libraries of the

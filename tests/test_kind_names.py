@@ -24,11 +24,9 @@ ALLOWED = {
     ("realtime.py", "connect"): "Socket.IO's own connect event",
     ("database.py", "connect"): "SQLAlchemy's connect event",
     ("core/export.py", "wall"): "a column heading of the CSV export",
-    ("core/report.py", "questions"): "a section of the pure report renderer's input and output",
     ("static/js/core.js", "connect"): "Socket.IO's own connect event",
     ("core/charts.py", "vote"): "the unit a bar chart counts in",
     ("core/counting.py", "vote"): "the unit of a result's summary",
-    ("core/report.py", "vote"): "the unit of a report's sentences",
     ("core/questions.py", "vote"): "an upvote on a question, one of its actions",
     ("core/results_export.py", "questions"): "a vote segment's questions, the export's rows",
 }

@@ -28,3 +28,10 @@ def short(value: object, limit: int = 40) -> str:
     """A user-supplied value fit to quote in an error message, whatever its size."""
     text = value if isinstance(value, str) else repr(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def figure(x: float | None) -> str:
+    """A figure as a report writes it: 2, 2.5, 2.33; n/a for none."""
+    if x is None:
+        return "n/a"
+    return str(int(x)) if float(x).is_integer() else f"{x:g}"

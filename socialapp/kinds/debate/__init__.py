@@ -23,6 +23,7 @@ from .commands import COMMANDS, MARGIN
 from .models import DebateBallot, DebateHand
 from .reading import board, hands, motion, result, step_of, steps, timer_of, voters
 from .recap import forget_people, report_part
+from .report import section as report_section
 
 KIND = "debate"
 LABEL = "Debate"
@@ -201,6 +202,6 @@ def on_people_removed(ctx, removed):
 __all__ = [
     "KIND", "LABEL", "ORDER", "COMMANDS", "HOST_SETTINGS", "default_settings", "clean_settings",
     "public_view", "host_view", "personal_view", "personal_views", "on_start", "due", "on_sweep",
-    "on_people_removed", "report_part", "forget_people",
+    "on_people_removed", "report_part", "report_section", "forget_people",
     "current_speaker",
 ]  # fmt: skip

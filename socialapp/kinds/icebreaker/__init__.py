@@ -38,6 +38,7 @@ from .models import (
 )
 from .reading import current_round, first_name, get_state, host_seen, present_ids
 from .recap import forget_people, report_part
+from .report import section as report_section
 from .rules import (
     COLOUR_INDEX,
     COLOUR_TABLE,
@@ -59,7 +60,8 @@ DISPLAY_ONLY = ("groups",)
 __all__ = [
     "KIND", "LABEL", "ORDER", "DISPLAY_ONLY", "COMMANDS", "HOST_SETTINGS", "default_settings",
     "clean_settings", "public_view", "host_view", "personal_view", "personal_views", "on_remove",
-    "due", "on_sweep", "encounters", "confirm_met", "report_part", "forget_people",
+    "due", "on_sweep", "encounters", "confirm_met", "report_part", "report_section",
+    "forget_people",
 ]  # fmt: skip
 # ---------- a plain-data picture of the current round ----------
 # Built once per event version (socialapp.viewcache): a round start sends "me" to every

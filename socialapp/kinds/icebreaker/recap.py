@@ -1,16 +1,16 @@
 """The icebreaker's part of the host's report: its rounds and groups, and how many new people
-each attendee met (counts only: socialapp.core.figures keeps no names or ids)."""
+each attendee met (counts only: report.py's figures keep no names or ids)."""
 
 from sqlalchemy import select
 
-from ...core import figures
 from ...extensions import db
 from ...models import Attendee, Segment
 from .models import IcebreakerGroup, IcebreakerMember, IcebreakerPair, IcebreakerRound
+from .report import met_counts, met_figures, round_figures
 
 
 def report_part(event):
-    """{"rounds": figures.round_figures, "met": figures.met_figures}; {} without rounds."""
+    """{"rounds": round_figures, "met": met_figures}; {} without rounds."""
     rounds = {}
     for rid, number, prompt, title in db.session.execute(
         select(IcebreakerRound.id, IcebreakerRound.number, IcebreakerRound.prompt, Segment.title)
@@ -46,10 +46,10 @@ def report_part(event):
     pairs = db.session.execute(
         select(IcebreakerPair.a, IcebreakerPair.b).where(IcebreakerPair.event_id == event.id)
     ).all()
-    counts = figures.met_counts(people, [tuple(p) for p in pairs])
+    counts = met_counts(people, [tuple(p) for p in pairs])
     return {
-        "rounds": figures.round_figures(shaped),
-        "met": figures.met_figures(counts.values()),
+        "rounds": round_figures(shaped),
+        "met": met_figures(counts.values()),
     }
 
 

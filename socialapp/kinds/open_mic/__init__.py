@@ -21,6 +21,7 @@ from .commands import COMMANDS, waiting_people
 from .models import OpenMicEntry, OpenMicLog
 from .reading import DEFAULT_GO_TO, LOG_SHOWN, ORDER_SHOWN, bowl_row, brief, entries, timer_of
 from .recap import digest_part, forget_people, report_part
+from .report import section as report_section
 from .rules import HOST_SETTINGS, clean_settings, default_settings, first_come, talk_queue
 from .talk import confirm_met, encounters, heard, interest_map
 
@@ -194,6 +195,7 @@ __all__ = [
     "current_speaker",
     "KIND", "LABEL", "ORDER", "COMMANDS", "HOST_SETTINGS", "default_settings", "clean_settings",
     "public_view", "host_view", "personal_view", "on_people_removed", "on_remove", "stories",
-    "encounters", "confirm_met", "report_part", "forget_people", "digest_part", "vote_options",
+    "encounters", "confirm_met", "report_part", "report_section", "forget_people",
+    "digest_part", "vote_options",
     "DEFAULT_GO_TO",
 ]  # fmt: skip

@@ -2,14 +2,14 @@
 
 from sqlalchemy import delete, select
 
-from ...core import figures
 from ...extensions import db
 from ...models import Segment
 from .models import OpenMicEntry
+from .report import story_figures
 
 
 def report_part(event):
-    """{"stories": figures.story_figures}; {} when no story was told."""
+    """{"stories": story_figures}; {} when no story was told."""
     e = OpenMicEntry
     rows = db.session.execute(
         select(e.title, e.name, e.started_at, e.ended_at)
@@ -20,7 +20,7 @@ def report_part(event):
     entries = [
         {"title": t, "name": n or None, "started_at": s, "ended_at": e} for t, n, s, e in rows
     ]
-    stories = figures.story_figures(entries)
+    stories = story_figures(entries)
     return {"stories": stories} if stories else {}
 
 

@@ -31,6 +31,7 @@ from .reading import (
     timer_of,
 )
 from .recap import carry_over, forget_people, report_part
+from .report import section as report_section
 
 KIND = "questions"
 LABEL = "Questions from the floor"
@@ -172,6 +173,7 @@ def personal_view(ctx, attendee):
 __all__ = [
     "KIND", "LABEL", "ORDER", "COMMANDS", "HOST_SETTINGS", "default_settings", "clean_settings",
     "public_view", "host_view", "personal_view", "on_people_removed", "report_part",
+    "report_section",
     "forget_people", "side_open", "side_view", "SIDE_COMMANDS", "carry_over",
     "current_speaker",
 ]  # fmt: skip

@@ -3,17 +3,17 @@ votes) in the host's report, and letting go of who asked and who voted."""
 
 from sqlalchemy import delete, func, select, update
 
-from ...core import figures
 from ...core import questions as rules
 from ...extensions import db
 from ...models import Segment
 from .models import Question, QuestionsHand, QuestionVote
+from .report import question_figures
 
 SHOWN = (rules.OPEN, rules.ANSWERING, rules.ANSWERED)  # what the room saw
 
 
 def report_part(event):
-    """{"questions": figures.question_figures(...)}; {} when nobody asked."""
+    """{"questions": question_figures(...)}; {} when nobody asked."""
     votes = (
         select(QuestionVote.question_id, func.count(QuestionVote.id).label("n"))
         .group_by(QuestionVote.question_id)
@@ -28,7 +28,7 @@ def report_part(event):
     if not rows:
         return {}
     asked = [{"text": t, "votes": n, "answered": s == rules.ANSWERED} for t, s, n in rows]
-    return {"questions": figures.question_figures(asked)}
+    return {"questions": question_figures(asked)}
 
 
 def forget_people(ctx, ids, keeper, everyone=False):

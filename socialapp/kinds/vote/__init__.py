@@ -23,6 +23,7 @@ from . import commands
 from .commands import COMMANDS
 from .models import VoteBallot, VoteJudge, VoteQuestion
 from .reading import board, brief, current, judges, questions, result, sources, voters
+from .report import section as report_section
 
 KIND = "vote"
 LABEL = "Vote"
@@ -247,5 +248,5 @@ __all__ = [
     "KIND", "LABEL", "ORDER", "COMMANDS", "default_settings", "clean_settings",
     "public_view", "host_view", "personal_view", "personal_views", "due", "on_sweep", "on_start",
     "on_people_removed", "answer_questions", "answers_for", "forget_people", "blueprints",
-    "report_part", "exports",
+    "report_part", "report_section", "exports",
 ]  # fmt: skip

@@ -22,6 +22,7 @@ from . import note_commands, theme_commands  # noqa: F401  (their @command fills
 from .models import WallNote, WallVote
 from .reading import board_of, themes_of, vote_counts
 from .recap import digest_part, forget_people, report_part
+from .report import section as report_section
 from .rules import (
     BUILTIN_WORDS,
     COMMANDS,
@@ -222,6 +223,6 @@ __all__ = [
     "KIND", "LABEL", "ORDER", "PATCHES", "COMMANDS", "HOST_SETTINGS", "default_settings",
     "clean_settings", "public_view", "host_view", "personal_view", "personal_views",
     "vote_options", "blueprints", "cli_commands", "exports",
-    "report_part", "forget_people", "digest_part",
+    "report_part", "report_section", "forget_people", "digest_part",
     "RATE_NOTES", "board_of",
 ]  # fmt: skip
