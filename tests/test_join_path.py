@@ -4,6 +4,7 @@ phone that just joined is not written again when its socket connects.
 (Behaviour, not time: statements are counted with a SQLAlchemy event listener.)"""
 
 import time
+from types import SimpleNamespace
 
 from socialapp import ratelimit
 from socialapp.events import find_event
@@ -94,3 +95,25 @@ def test_the_same_name_number_is_read_through_indexes_not_the_whole_room(app, ev
     assert len(searches) == 2, plan
     assert "(event_id=? AND join_cid=?)" in searches[0], plan
     assert "ix_attendee_event_lname (event_id=? AND <expr>=?)" in searches[1], plan
+
+
+def test_the_count_of_people_here_never_leaves_its_index(app, event, phone):
+    """Every phone's first state counts who is here (seen lately, not removed): on SQLite one
+    search of migration 0010's index, which holds removed_at too, so a QR rush's thousandth
+    phone does not read the rows of the 999 before it."""
+    from socialapp.state import _PRESENT, PRESENCE_SECONDS, present_count
+
+    phone("Ada"), phone("Grace"), phone("Alan")
+    with app.app_context():
+        now = time.time()
+        row = db.session.scalars(db.select(Attendee).where(Attendee.name == "Alan")).one()
+        row.removed_at = now
+        db.session.commit()
+        compiled = _PRESENT.compile(db.engine)
+        params = {"event": event["id"], "since": now - PRESENCE_SECONDS}
+        ordered = tuple(params[name] for name in compiled.positiontup)
+        conn = db.session.connection()
+        plan = [row[-1] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}", ordered)]
+        assert present_count(SimpleNamespace(id=event["id"]), now) == 2
+    assert plan == ["SEARCH attendee USING COVERING INDEX ix_attendee_present "
+                    "(event_id=? AND last_seen>?)"], plan  # fmt: skip

@@ -475,5 +475,16 @@ ROWS = {
                  created_at=T0 - 139, last_seen=T0 - 99, join_cid="j-rush-0002"),
         ],
     },
+    "0010_attendee_present_index": {  # an index: one here, one removed, one gone quiet
+        "attendee": [
+            dict(id=92, event_id=6, token="t-rush-3", name="Ines", name_no=1,
+                 created_at=T0 - 130, last_seen=T0 - 20, join_cid="j-rush-0003"),
+            dict(id=93, event_id=6, token="t-rush-4", name="Omar", name_no=1,
+                 created_at=T0 - 130, last_seen=T0 - 20, removed_at=T0 - 10,
+                 join_cid="j-rush-0004"),
+            dict(id=94, event_id=6, token="t-rush-5", name="Yuki", name_no=1,
+                 created_at=T0 - 130, last_seen=T0 - 400, join_cid="j-rush-0005"),
+        ],
+    },
 }
 # fmt: on

@@ -131,7 +131,8 @@ class Segment(TimerColumns, db.Model):
 class Attendee(db.Model):
     __tablename__ = "attendee"
     __table_args__ = (
-        Index("ix_attendee_event_seen", "event_id", "last_seen"),
+        # Who is here (state.present_count) counted in the index alone (migration 0010).
+        Index("ix_attendee_present", "event_id", "last_seen", "removed_at"),
         UniqueConstraint("event_id", "join_cid", name="uq_attendee_join_cid"),
         # The join's same-name number (events._JOIN_READS) without reading the whole room.
         Index("ix_attendee_event_lname", "event_id", text("lower(name)")),
