@@ -117,3 +117,35 @@ def test_the_count_of_people_here_never_leaves_its_index(app, event, phone):
         assert present_count(SimpleNamespace(id=event["id"]), now) == 2
     assert plan == ["SEARCH attendee USING COVERING INDEX ix_attendee_present "
                     "(event_id=? AND last_seen>?)"], plan  # fmt: skip
+
+
+def test_a_socket_is_the_attendee_its_cookie_keeps_for_this_event_and_no_other(
+    app, event, phone, sio
+):
+    """A phone's socket is the attendee whose token its cookie keeps under this event's id: a
+    token kept under another event's id, or the token of someone removed, makes nobody an
+    attendee here."""
+    from socialapp.events import create_event
+
+    ada = phone("Ada")
+    with app.app_context():
+        other = create_event("Other Social", "mlc-social")
+        other_id, other_code = other.id, other.code
+        token = db.session.scalar(db.select(Attendee.token).where(Attendee.name == "Ada"))
+    assert sio(ada, "attendee").is_connected()
+    assert not sio(ada, "attendee", code=other_code).is_connected()  # never joined it
+
+    # Ada's token under the other event's key (and none under this one's): refused here too.
+    swapped = app.test_client()
+    with swapped.session_transaction() as sess:
+        sess["attendees"] = {str(other_id): token}
+    assert not sio(swapped, "attendee").is_connected()
+    assert not sio(swapped, "attendee", code=other_code).is_connected()
+
+    with app.app_context():
+        row = db.session.scalars(db.select(Attendee).where(Attendee.name == "Ada")).one()
+        row.removed_at = time.time()
+        db.session.commit()
+    assert not sio(ada, "attendee").is_connected()
+    assert sio(ada, "display").is_connected()  # the projector's view stays open to anyone
+
