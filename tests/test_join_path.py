@@ -148,4 +148,3 @@ def test_a_socket_is_the_attendee_its_cookie_keeps_for_this_event_and_no_other(
         db.session.commit()
     assert not sio(ada, "attendee").is_connected()
     assert sio(ada, "display").is_connected()  # the projector's view stays open to anyone
-
