@@ -1,7 +1,7 @@
 """Declared command arguments: each command says what it takes, the command layer checks it
 before the command runs, and the command gets clean values.
 
-    @command(COMMANDS, "open_mic.draw", args=[Int("count", 1, 20, default=1)])
+    @command(COMMANDS, "mykind.draw", args=[Int("count", 1, 20, default=1)])
     def draw(ctx, args): ...  # args["count"] is a whole number from 1 to 20
 
 A missing (or null) argument is its default when it has one, None when it is optional, and

@@ -30,6 +30,11 @@ def md_text(value: object) -> str:
     return _NUMBERED.sub(r"\1\\\2", text)
 
 
+def paragraph(sentences: list) -> str:
+    """Sentences (a result's summary, names and options in it) as one escaped paragraph."""
+    return " ".join(md_text(sentence) for sentence in sentences)
+
+
 def heading(level: int, value: object) -> str:
     return f"{'#' * level} {md_text(value)}"
 

@@ -6,7 +6,7 @@ report_section)."""
 from __future__ import annotations
 
 from ...core import charts
-from ...core.markdown import heading, image, md_text
+from ...core.markdown import heading, image, paragraph
 
 
 def section(data):
@@ -18,7 +18,7 @@ def section(data):
     for i, d in enumerate(debates, start=1):
         result = d["result"]
         lines += [heading(3, d["motion"]), ""]
-        lines += [" ".join(md_text(sentence) for sentence in result["summary"]), ""]
+        lines += [paragraph(result["summary"]), ""]
         if result["paired"]:
             path = f"charts/debate-{i}.svg"
             rows = [

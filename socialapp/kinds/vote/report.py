@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ...core import charts
-from ...core.markdown import heading, image, md_text
+from ...core.markdown import heading, image, md_text, paragraph
 from ...core.wording import figure, plural
 
 ANSWERS_SHOWN = 20  # open answers per question
@@ -23,7 +23,7 @@ def section(data):
     for i, vote in enumerate(votes, start=1):
         result = vote["result"]
         lines += [heading(3, vote["title"]), ""]
-        lines += [" ".join(md_text(sentence) for sentence in result["summary"]), ""]
+        lines += [paragraph(result["summary"]), ""]
         bars, unit = result_bars(result)
         if bars:
             path = f"charts/vote-{i}.svg"
